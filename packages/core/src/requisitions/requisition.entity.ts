@@ -1,0 +1,102 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { trackedAttributes } from '../shared/attributes.ts';
+import { documentClient, tableName } from '../shared/db.ts';
+import {
+  EMPLOYMENT_TYPES,
+  EXPERIENCE_LEVELS,
+  REMOTE_POLICIES,
+  REQUISITION_STATUSES,
+  SALARY_PERIODS,
+  SKILL_PROFICIENCIES,
+} from './requisition.model.ts';
+
+/**
+ * JobRequisition: an opening the tenant is hiring for.
+ *
+ * Access patterns (every one a Get or a Query; the tenant is always the first composite):
+ * - byId            table  pk: tenant + requisition id                   -> one requisition
+ * - byTenant        gsi1   pk: tenant              sk: createdAt         -> all, newest first
+ * - byStatus        gsi2   pk: tenant + status     sk: createdAt         -> one status, newest first
+ * - byCreator       gsi3   pk: tenant + createdBy  sk: createdAt         -> "mine", newest first
+ * - byHiringManager gsi4   pk: tenant + manager    sk: createdAt         -> a manager's, newest first
+ * A second filter on top of one of these (e.g. mine + status) is a filter expression on that Query.
+ */
+const skillList = {
+  type: 'list',
+  default: () => [],
+  items: {
+    type: 'map',
+    properties: {
+      skill: { type: 'string', required: true },
+      proficiency: { type: SKILL_PROFICIENCIES, required: true },
+    },
+  },
+} as const;
+
+export const RequisitionEntity = new Entity(
+  {
+    model: { entity: 'requisition', version: '1', service: 'assist-ten' },
+    attributes: {
+      tenantId: { type: 'string', required: true, readOnly: true },
+      requisitionId: { type: 'string', required: true, readOnly: true },
+      title: { type: 'string', required: true },
+      description: { type: 'string' },
+      department: { type: 'string' },
+      location: { type: 'string' },
+      remotePolicy: { type: REMOTE_POLICIES },
+      employmentType: { type: EMPLOYMENT_TYPES },
+      experienceLevel: { type: EXPERIENCE_LEVELS },
+      requiredSkills: skillList,
+      niceToHaveSkills: skillList,
+      salary: {
+        type: 'map',
+        properties: {
+          min: { type: 'number', required: true },
+          max: { type: 'number', required: true },
+          currency: { type: 'string', required: true },
+          period: { type: SALARY_PERIODS, required: true },
+        },
+      },
+      positionsAvailable: { type: 'number', required: true, default: 1 },
+      positionsFilled: { type: 'number', required: true, default: 0 },
+      hiringManagerId: { type: 'string' },
+      jobDescriptionId: { type: 'string' },
+      assessmentIds: { type: 'list', items: { type: 'string' }, default: () => [] },
+      status: { type: REQUISITION_STATUSES, required: true, default: 'draft' },
+      isActive: { type: 'boolean', required: true, default: true },
+      publishedAt: { type: 'string' },
+      closedAt: { type: 'string' },
+      closeReason: { type: 'string' },
+      ...trackedAttributes,
+    },
+    indexes: {
+      byId: {
+        pk: { field: 'pk', composite: ['tenantId', 'requisitionId'] },
+        sk: { field: 'sk', composite: [] },
+      },
+      byTenant: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['tenantId'] },
+        sk: { field: 'gsi1sk', composite: ['createdAt'] },
+      },
+      byStatus: {
+        index: 'gsi2',
+        pk: { field: 'gsi2pk', composite: ['tenantId', 'status'] },
+        sk: { field: 'gsi2sk', composite: ['createdAt'] },
+      },
+      byCreator: {
+        index: 'gsi3',
+        pk: { field: 'gsi3pk', composite: ['tenantId', 'createdBy'] },
+        sk: { field: 'gsi3sk', composite: ['createdAt'] },
+      },
+      byHiringManager: {
+        index: 'gsi4',
+        pk: { field: 'gsi4pk', composite: ['tenantId', 'hiringManagerId'] },
+        sk: { field: 'gsi4sk', composite: ['createdAt'] },
+      },
+    },
+  },
+  { client: documentClient, table: tableName() },
+);
+
+export type RequisitionItem = EntityItem<typeof RequisitionEntity>;

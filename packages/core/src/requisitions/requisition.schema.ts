@@ -1,0 +1,141 @@
+import * as z from 'zod/mini';
+import { boundedList, listQuery, page, prefixedId, queryBoolean, text } from '../shared/schema.ts';
+import {
+  EMPLOYMENT_TYPES,
+  EXPERIENCE_LEVELS,
+  REMOTE_POLICIES,
+  REQUISITION_STATUSES,
+  SALARY_PERIODS,
+  SKILL_PROFICIENCIES,
+} from './requisition.model.ts';
+
+const skill = z.strictObject({
+  skill: text(100),
+  proficiency: z.enum(SKILL_PROFICIENCIES),
+});
+
+const skills = boundedList(skill, 50).check(
+  z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
+    message: 'Each skill may be listed once',
+  }),
+);
+
+const money = z.int().check(z.minimum(0), z.maximum(100_000_000));
+
+const salary = z
+  .strictObject({
+    min: money,
+    max: money,
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as USD')),
+    period: z.enum(SALARY_PERIODS),
+  })
+  .check(z.refine((range) => range.min <= range.max, { message: 'max must be at least min', path: ['max'] }));
+
+const positions = z.int().check(z.minimum(1), z.maximum(10_000));
+
+/** Fields a recruiter writes; everything else (status, dates, audit) the system owns. */
+const editable = {
+  title: text(200),
+  description: text(20_000),
+  department: text(100),
+  location: text(200),
+  remotePolicy: z.enum(REMOTE_POLICIES),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS),
+  requiredSkills: skills,
+  niceToHaveSkills: skills,
+  salary,
+  positionsAvailable: positions,
+  hiringManagerId: text(128),
+  jobDescriptionId: prefixedId,
+  assessmentIds: boundedList(prefixedId, 20),
+};
+
+export const CreateRequisitionBody = z.strictObject({
+  title: editable.title,
+  description: z.optional(editable.description),
+  department: z.optional(editable.department),
+  location: z.optional(editable.location),
+  remotePolicy: z.optional(editable.remotePolicy),
+  employmentType: z.optional(editable.employmentType),
+  experienceLevel: z.optional(editable.experienceLevel),
+  requiredSkills: z.optional(editable.requiredSkills),
+  niceToHaveSkills: z.optional(editable.niceToHaveSkills),
+  salary: z.optional(editable.salary),
+  positionsAvailable: z.optional(editable.positionsAvailable),
+  hiringManagerId: z.optional(editable.hiringManagerId),
+  jobDescriptionId: z.optional(editable.jobDescriptionId),
+  assessmentIds: z.optional(editable.assessmentIds),
+});
+export type CreateRequisition = z.output<typeof CreateRequisitionBody>;
+
+/** `null` clears an optional field. */
+export const UpdateRequisitionBody = z
+  .strictObject({
+    title: z.optional(editable.title),
+    description: z.optional(z.nullable(editable.description)),
+    department: z.optional(z.nullable(editable.department)),
+    location: z.optional(z.nullable(editable.location)),
+    remotePolicy: z.optional(z.nullable(editable.remotePolicy)),
+    employmentType: z.optional(z.nullable(editable.employmentType)),
+    experienceLevel: z.optional(z.nullable(editable.experienceLevel)),
+    requiredSkills: z.optional(editable.requiredSkills),
+    niceToHaveSkills: z.optional(editable.niceToHaveSkills),
+    salary: z.optional(z.nullable(editable.salary)),
+    positionsAvailable: z.optional(editable.positionsAvailable),
+    positionsFilled: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
+    hiringManagerId: z.optional(z.nullable(editable.hiringManagerId)),
+    jobDescriptionId: z.optional(z.nullable(editable.jobDescriptionId)),
+    assessmentIds: z.optional(editable.assessmentIds),
+  })
+  .check(z.refine((body) => Object.keys(body).length > 0, { message: 'Send at least one field to change' }));
+export type UpdateRequisition = z.output<typeof UpdateRequisitionBody>;
+
+export const TransitionRequisitionBody = z.strictObject({
+  reason: z.optional(text(1000)),
+});
+export type TransitionRequisition = z.output<typeof TransitionRequisitionBody>;
+
+export const RequisitionPath = z.strictObject({
+  id: z.string().check(z.regex(/^req_[0-9A-HJKMNP-TV-Z]{26}$/, 'A requisition id such as req_01J...')),
+});
+
+export const ListRequisitionsQuery = z.strictObject({
+  status: z.optional(z.enum(REQUISITION_STATUSES)),
+  mine: z.optional(queryBoolean),
+  hiringManagerId: z.optional(editable.hiringManagerId),
+  ...listQuery,
+});
+export type ListRequisitions = z.output<typeof ListRequisitionsQuery>;
+
+export const Requisition = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.optional(z.string()),
+  department: z.optional(z.string()),
+  location: z.optional(z.string()),
+  remotePolicy: z.optional(z.enum(REMOTE_POLICIES)),
+  employmentType: z.optional(z.enum(EMPLOYMENT_TYPES)),
+  experienceLevel: z.optional(z.enum(EXPERIENCE_LEVELS)),
+  requiredSkills: z.array(skill),
+  niceToHaveSkills: z.array(skill),
+  salary: z.optional(salary),
+  positionsAvailable: z.int(),
+  positionsFilled: z.int(),
+  hiringManagerId: z.optional(z.string()),
+  jobDescriptionId: z.optional(z.string()),
+  assessmentIds: z.array(z.string()),
+  status: z.enum(REQUISITION_STATUSES),
+  isActive: z.boolean(),
+  publishedAt: z.optional(z.string()),
+  closedAt: z.optional(z.string()),
+  closeReason: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  version: z.int(),
+});
+export type Requisition = z.output<typeof Requisition>;
+
+export const RequisitionPage = page(Requisition);

@@ -1,0 +1,40 @@
+import type { StaffRole } from '@assist-ten/core/shared/principal';
+import type * as z from 'zod/mini';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route. Staff roles are checked after the JWT authorizer verified the token. */
+export type RouteAuth = { type: 'public' } | { type: 'staff'; roles: readonly StaffRole[] };
+
+/**
+ * One entry of the route table: everything CDK, the dispatcher, the local gateway,
+ * the OpenAPI generator and the security matrix need to know about an endpoint.
+ */
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/api/v1/recruiter/requisitions/{id}`. */
+  path: string;
+  /** The bounded context, i.e. the Lambda function that serves the route. */
+  context: string;
+  auth: RouteAuth;
+  summary: string;
+  request?: {
+    path?: z.ZodMiniType;
+    query?: z.ZodMiniType;
+    body?: z.ZodMiniType;
+  };
+  response: {
+    status: number;
+    /** Absent for responses without a body (204) or with a non-JSON body. */
+    body?: z.ZodMiniType;
+    description: string;
+  };
+  /** Creating POSTs replay their first response for a repeated `Idempotency-Key`. */
+  idempotent?: boolean;
+  /** Sends an ETag and honours If-Match. */
+  versioned?: boolean;
+  /** What the `{id}` path parameter names, so tests can make one in a chosen tenant. */
+  resource?: string;
+}
+
+export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
