@@ -112,3 +112,7 @@ export type RouteKeyOf<C extends Context> = Extract<Route, { context: C }>['rout
 export const CONTEXTS: readonly Context[] = [...new Set(routes.map((entry) => entry.context))];
 
 export const routesByKey: ReadonlyMap<string, Route> = new Map(routes.map((entry) => [entry.routeKey, entry]));
+
+/** The routes one context's Lambda serves. */
+export const routesOf = <C extends Context>(context: C): Extract<Route, { context: C }>[] =>
+  routes.filter((entry): entry is Extract<Route, { context: C }> => entry.context === context);

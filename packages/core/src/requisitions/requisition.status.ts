@@ -31,3 +31,11 @@ export const ACTION_SOURCES: Partial<Record<RequisitionAction, readonly Requisit
   publish: ['draft'],
   resume: ['paused'],
 };
+
+/** The actions a requisition in `status` accepts, for error messages and UIs. */
+export const actionsFrom = (status: RequisitionStatus): RequisitionAction[] =>
+  (Object.keys(REQUISITION_ACTIONS) as RequisitionAction[]).filter(
+    (action) =>
+      REQUISITION_TRANSITIONS[status].includes(REQUISITION_ACTIONS[action]) &&
+      (ACTION_SOURCES[action]?.includes(status) ?? true),
+  );

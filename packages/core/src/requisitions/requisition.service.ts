@@ -1,0 +1,224 @@
+import { isoNow } from '../shared/clock.ts';
+import { assertCursorFor } from '../shared/cursor.ts';
+import { isConditionalCheckFailure } from '../shared/db-errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  IllegalTransitionError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Principal } from '../shared/principal.ts';
+import type { Page } from '../shared/schema.ts';
+import { allowedNext } from '../shared/state-machine.ts';
+import { RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
+import { isActiveStatus } from './requisition.model.ts';
+import { canManageRequisitions, canSeeRequisition, forcedStatusFilter, frozenFieldsIn } from './requisition.policy.ts';
+import { missingForPublish, positionsError } from './requisition.rules.ts';
+import {
+  type CreateRequisition,
+  type ListRequisitions,
+  Requisition,
+  type TransitionRequisition,
+  type UpdateRequisition,
+} from './requisition.schema.ts';
+import {
+  actionsFrom,
+  REQUISITION_ACTIONS,
+  REQUISITION_TRANSITIONS,
+  type RequisitionAction,
+} from './requisition.status.ts';
+
+/** What the API shows: the item without tenant or key attributes, `requisitionId` as `id`. */
+export const toRequisition = ({ requisitionId, ...item }: RequisitionItem): Requisition =>
+  Requisition.parse({ id: requisitionId, ...item });
+
+const notFound = (id: string) => new NotFoundError(`Requisition ${id} was not found.`);
+
+const assertManager = (actor: Principal): void => {
+  if (!canManageRequisitions(actor)) throw new ForbiddenError('Only recruiters and admins manage requisitions.');
+};
+
+const load = async (actor: Principal, id: string): Promise<RequisitionItem> => {
+  const { data } = await RequisitionEntity.get({ tenantId: actor.tenantId, requisitionId: id }).go();
+  if (!data || !canSeeRequisition(actor, data)) throw notFound(id);
+  return data;
+};
+
+const assertVersion = (item: RequisitionItem, expectedVersion: number | undefined): void => {
+  if (expectedVersion !== undefined && expectedVersion !== item.version) {
+    throw new PreconditionFailedError(
+      `Requisition ${item.requisitionId} is at version ${item.version}, not ${expectedVersion}. Read it again.`,
+      { extensions: { currentVersion: item.version } },
+    );
+  }
+};
+
+type Changes = Partial<Omit<RequisitionItem, 'tenantId' | 'requisitionId' | 'createdAt' | 'createdBy' | 'version'>>;
+
+/**
+ * Writes `changes` only if nobody wrote since `current` was read. Without If-Match the
+ * caller asked for last-writer-wins, so a lost race is retried on fresh data.
+ */
+const writeChanges = async (
+  actor: Principal,
+  id: string,
+  expectedVersion: number | undefined,
+  decide: (current: RequisitionItem) => { set: Changes; remove: (keyof Changes)[] },
+): Promise<Requisition> => {
+  for (let attempt = 1; ; attempt++) {
+    const current = await load(actor, id);
+    assertVersion(current, expectedVersion);
+    const { set, remove } = decide(current);
+    try {
+      const patch = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id })
+        .set({ ...set, updatedBy: actor.userId })
+        .add({ version: 1 })
+        .composite({ createdAt: current.createdAt })
+        .where(({ version }, { eq }) => eq(version, current.version));
+      const { data } = await (remove.length ? patch.remove(remove) : patch).go({ response: 'all_new' });
+      return toRequisition(data);
+    } catch (error) {
+      if (!isConditionalCheckFailure(error)) throw error;
+      if (expectedVersion !== undefined) {
+        throw new PreconditionFailedError(`Requisition ${id} changed while you were editing it. Read it again.`, {
+          cause: error,
+        });
+      }
+      if (attempt >= 3) throw new ConflictError(`Requisition ${id} is being changed by others; try again.`);
+    }
+  }
+};
+
+export const createRequisition = async (
+  actor: Principal,
+  input: CreateRequisition,
+  requisitionId: string = newId('requisition'),
+): Promise<Requisition> => {
+  assertManager(actor);
+  const { data } = await RequisitionEntity.create({
+    ...input,
+    tenantId: actor.tenantId,
+    requisitionId,
+    status: 'draft',
+    isActive: true,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+  }).go();
+  return toRequisition(data);
+};
+
+export const getRequisition = async (actor: Principal, id: string): Promise<Requisition> =>
+  toRequisition(await load(actor, id));
+
+/** Picks the index that serves the strongest filter; any second filter narrows that Query. */
+const listQuery = (actor: Principal, filters: Omit<ListRequisitions, 'limit' | 'cursor'>) => {
+  const { tenantId } = actor;
+  const status = forcedStatusFilter(actor) ?? filters.status;
+  if (filters.mine) {
+    const query = RequisitionEntity.query.byCreator({ tenantId, createdBy: actor.userId });
+    return { query, partitionIndex: 'gsi3pk', residual: { status, hiringManagerId: filters.hiringManagerId } };
+  }
+  if (filters.hiringManagerId !== undefined) {
+    const query = RequisitionEntity.query.byHiringManager({ tenantId, hiringManagerId: filters.hiringManagerId });
+    return { query, partitionIndex: 'gsi4pk', residual: { status, hiringManagerId: undefined } };
+  }
+  if (status !== undefined) {
+    const query = RequisitionEntity.query.byStatus({ tenantId, status });
+    return { query, partitionIndex: 'gsi2pk', residual: { status: undefined, hiringManagerId: undefined } };
+  }
+  const query = RequisitionEntity.query.byTenant({ tenantId });
+  return { query, partitionIndex: 'gsi1pk', residual: { status: undefined, hiringManagerId: undefined } };
+};
+
+export const listRequisitions = async (actor: Principal, input: ListRequisitions): Promise<Page<Requisition>> => {
+  const { limit, cursor, ...filters } = input;
+  const { query, partitionIndex, residual } = listQuery(actor, filters);
+  const filtered = query.where(({ status, hiringManagerId }, { eq }) =>
+    [
+      residual.status === undefined ? '' : eq(status, residual.status),
+      residual.hiringManagerId === undefined ? '' : eq(hiringManagerId, residual.hiringManagerId),
+    ]
+      .filter(Boolean)
+      .join(' AND '),
+  );
+  if (cursor !== undefined) {
+    const partition = filtered.params<{ ExpressionAttributeValues: Record<string, string> }>();
+    assertCursorFor(cursor, { attribute: partitionIndex, value: partition.ExpressionAttributeValues[':pk'] ?? '' });
+  }
+  const result = await filtered.go({ limit, cursor: cursor ?? null, order: 'desc' });
+  return { items: result.data.map(toRequisition), nextCursor: result.cursor };
+};
+
+export const updateRequisition = async (
+  actor: Principal,
+  id: string,
+  changes: UpdateRequisition,
+  expectedVersion?: number,
+): Promise<Requisition> => {
+  assertManager(actor);
+  return writeChanges(actor, id, expectedVersion, (current) => {
+    const frozen = frozenFieldsIn(current.status, changes);
+    if (frozen.length) {
+      throw new ConflictError(`These fields cannot change while the requisition is ${current.status}.`, {
+        errors: frozen.map((field) => ({ field, code: 'frozen', message: `${field} is frozen in ${current.status}` })),
+        extensions: { currentStatus: current.status },
+      });
+    }
+    const errors = positionsError({
+      positionsAvailable: changes.positionsAvailable ?? current.positionsAvailable,
+      positionsFilled: changes.positionsFilled ?? current.positionsFilled,
+    });
+    if (errors.length) throw new ValidationError('The positions do not add up.', { errors });
+    const set: Changes = {};
+    const remove: (keyof Changes)[] = [];
+    for (const [field, value] of Object.entries(changes) as [keyof UpdateRequisition, unknown][]) {
+      if (value === null) remove.push(field);
+      else Object.assign(set, { [field]: value });
+    }
+    return { set, remove };
+  });
+};
+
+export const transitionRequisition = async (
+  actor: Principal,
+  id: string,
+  action: RequisitionAction,
+  input: TransitionRequisition,
+  expectedVersion?: number,
+): Promise<Requisition> => {
+  assertManager(actor);
+  const target = REQUISITION_ACTIONS[action];
+  return writeChanges(actor, id, expectedVersion, (current) => {
+    const allowedActions = actionsFrom(current.status);
+    if (!allowedActions.includes(action)) {
+      throw new IllegalTransitionError(
+        `Cannot ${action} a ${current.status} requisition. ${allowedActions.length ? `Allowed: ${allowedActions.join(', ')}.` : `'${current.status}' is final.`}`,
+        {
+          extensions: {
+            currentStatus: current.status,
+            allowedNextStatuses: allowedNext(REQUISITION_TRANSITIONS, current.status),
+            allowedActions,
+          },
+        },
+      );
+    }
+    if (target === 'open' && current.status === 'draft') {
+      const errors = missingForPublish(current);
+      if (errors.length) {
+        throw new ConflictError('The requisition is not complete enough to publish.', { errors });
+      }
+    }
+    const now = isoNow();
+    const set: Changes = { status: target, isActive: isActiveStatus(target) };
+    if (target === 'open' && current.publishedAt === undefined) set.publishedAt = now;
+    if (!isActiveStatus(target)) {
+      set.closedAt = now;
+      if (input.reason !== undefined) set.closeReason = input.reason;
+    }
+    if (target === 'filled') set.positionsFilled = current.positionsAvailable;
+    return { set, remove: [] };
+  });
+};

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { ForbiddenError, NotFoundError, ValidationError } from '@assist-ten/core/shared/errors';
+import {
+  abandonIdempotent,
+  beginIdempotent,
+  completeIdempotent,
+  type IdempotencyKey,
+  type StoredResponse,
+} from '@assist-ten/core/shared/idempotency';
+import { hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { allowedOrigins } from '../config.ts';
+import { logger } from '../logger.ts';
+import type { Operation, Operations, RouteRequest } from './operation.ts';
+import { principalFromClaims } from './principal.ts';
+import { problemResponse } from './problem.ts';
+import { etagOf, parseIdempotencyKey, parseIfMatch, parseJsonBody, parsePart, rawBody } from './request.ts';
+import type { RouteDefinition } from './route.ts';
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = APIGatewayProxyStructuredResultV2;
+type KeyedRoute = RouteDefinition & { routeKey: string };
+
+const authorise = (route: RouteDefinition, event: Event): Principal | undefined => {
+  if (route.auth.type === 'public') return undefined;
+  const principal = principalFromEvent(event);
+  if (!hasAnyRole(principal, route.auth.roles)) {
+    throw new ForbiddenError(`This needs one of the roles: ${route.auth.roles.join(', ')}.`);
+  }
+  return principal;
+};
+
+const principalFromEvent = (event: Event): Principal =>
+  principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+
+const parseRequest = (route: RouteDefinition, event: Event, principal: Principal | undefined) => {
+  const raw = rawBody(event.body, event.isBase64Encoded);
+  const { path, query, body } = route.request ?? {};
+  if (!body && raw !== undefined) {
+    throw new ValidationError('This endpoint takes no request body.', {
+      errors: [{ field: '(root)', code: 'unexpected_body', message: 'Send no body' }],
+    });
+  }
+  return {
+    raw,
+    request: {
+      principal,
+      path: path ? parsePart(path, event.pathParameters ?? {}, 'path') : undefined,
+      query: query ? parsePart(query, event.queryStringParameters ?? {}, 'query') : undefined,
+      body: body ? parsePart(body, parseJsonBody(raw, event.headers['content-type']) ?? {}, 'body') : undefined,
+      ifMatch: route.versioned ? parseIfMatch(event.headers['if-match']) : undefined,
+      event,
+    },
+  };
+};
+
+const toResponse = (route: RouteDefinition, body: unknown, headers: Record<string, string>): StoredResponse => {
+  const version = (body as { version?: unknown } | undefined)?.version;
+  return {
+    statusCode: route.response.status,
+    body: body === undefined ? '' : JSON.stringify(body),
+    headers: {
+      ...headers,
+      ...(route.versioned && typeof version === 'number' ? { etag: etagOf(version) } : {}),
+    },
+  };
+};
+
+const jsonResult = ({ statusCode, body, headers }: StoredResponse, extra: Record<string, string> = {}): Result => ({
+  statusCode,
+  headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers, ...extra },
+  body,
+});
+
+/** Runs one route: authorise, validate, replay or claim an Idempotency-Key, call the operation. */
+const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, event: Event): Promise<Result> => {
+  const principal = authorise(route, event);
+  const { raw, request } = parseRequest(route, event, principal);
+  const idempotencyKey = route.idempotent ? parseIdempotencyKey(event.headers['idempotency-key']) : undefined;
+  const claim: IdempotencyKey | undefined =
+    idempotencyKey && principal
+      ? { tenantId: principal.tenantId, scope: `${route.routeKey}|${principal.userId}`, key: idempotencyKey }
+      : undefined;
+  if (claim) {
+    const fingerprint = createHash('sha256')
+      .update(event.rawPath)
+      .update('\n')
+      .update(raw ?? '')
+      .digest('hex');
+    const started = await beginIdempotent(claim, fingerprint);
+    if (started.kind === 'replay') return jsonResult(started.response, { 'idempotent-replayed': 'true' });
+  }
+  try {
+    const result = await operation(request as RouteRequest<KeyedRoute>);
+    const response = toResponse(route, result.body, {
+      ...result.headers,
+      ...(result.location ? { location: result.location } : {}),
+    });
+    if (claim) await completeIdempotent(claim, response);
+    return jsonResult(response);
+  } catch (error) {
+    if (claim) await abandonIdempotent(claim);
+    throw error;
+  }
+};
+
+/**
+ * The Lambda handler of one bounded context: dispatches on `routeKey` by map lookup,
+ * wrapped in the one middleware stack every HTTP function shares.
+ */
+export const createHttpHandler = <R extends KeyedRoute>(routes: readonly R[], operations: Operations<R>) => {
+  const table = new Map<string, { route: KeyedRoute; operation: Operation<KeyedRoute> }>(
+    routes.map((route) => [
+      route.routeKey,
+      { route, operation: operations[route.routeKey as R['routeKey']] as Operation<KeyedRoute> },
+    ]),
+  );
+  return middy<Event, Result>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(
+      httpCors({
+        origins: allowedOrigins(),
+        exposeHeaders: 'etag, location, idempotent-replayed, x-correlation-id',
+        maxAge: 600,
+      }),
+    )
+    .use({
+      before: ({ event }) => {
+        logger.appendKeys({ correlationId: event.requestContext.requestId, routeKey: event.routeKey });
+      },
+      after: ({ event, response }) => {
+        if (response) response.headers = { ...response.headers, 'x-correlation-id': event.requestContext.requestId };
+      },
+      onError: (request) => {
+        const correlationId = request.event.requestContext.requestId;
+        const response = problemResponse(request.error, correlationId);
+        if (response.statusCode >= 500) logger.error('Request failed', { error: request.error });
+        else logger.info('Request refused', { status: response.statusCode, error: request.error?.message });
+        request.response = { ...response, headers: { ...response.headers, 'x-correlation-id': correlationId } };
+      },
+    })
+    .handler(async (event) => {
+      const entry = table.get(event.routeKey);
+      if (!entry) throw new NotFoundError(`No route ${event.routeKey}.`);
+      return runRoute(entry.route, entry.operation, event);
+    });
+};
