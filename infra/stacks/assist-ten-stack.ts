@@ -1,0 +1,54 @@
+import { ENV } from '@assist-ten/core/shared/env';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from '../constructs/api.ts';
+import { Auth } from '../constructs/auth.ts';
+import { Data } from '../constructs/data.ts';
+import { Messaging } from '../constructs/messaging.ts';
+import { Observability } from '../constructs/observability.ts';
+import type { StageConfig } from './stage-config.ts';
+
+export interface AssistTenStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/** The whole backend of one stage. It only composes the feature constructs. */
+export class AssistTenStack extends Stack {
+  readonly data: Data;
+  readonly messaging: Messaging;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: AssistTenStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.data = new Data(this, 'Data', { config });
+    this.messaging = new Messaging(this, 'Messaging', { bucket: this.data.bucket });
+    this.auth = new Auth(this, 'Auth', { config });
+    this.api = new Api(this, 'Api', {
+      config,
+      table: this.data.table,
+      issuerUrl: this.auth.issuerUrl,
+      audience: this.auth.client.userPoolClientId,
+    });
+    this.observability = new Observability(this, 'Observability', {
+      config,
+      httpApi: this.api.httpApi,
+      functions: this.api.functions,
+      queues: this.messaging.queues,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'IssuerUrl', { value: this.auth.issuerUrl, description: 'Issuer of staff tokens' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'Web app client' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName, description: ENV.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.data.bucket.bucketName, description: ENV.bucketName });
+    for (const { definition, queue } of this.messaging.queues) {
+      new CfnOutput(this, `${definition.urlEnv}Output`, { value: queue.queueUrl, description: definition.urlEnv });
+    }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
+  }
+}

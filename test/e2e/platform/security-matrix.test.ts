@@ -1,0 +1,60 @@
+import { STAFF_ROLES, type StaffRole } from '@assist-ten/core/shared/principal';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../../functions/routes.ts';
+import { call, tokenFor } from '../../support/api.ts';
+import { HOME, OTHER, resourceFactories, SUPERADMIN, validBodies } from '../../support/fixtures.ts';
+
+/**
+ * Generated from the route table: every route, every role, both tenants. A new route is
+ * covered the moment it is added.
+ */
+const userWith = (role: StaffRole, tenant: 'home' | 'other'): string =>
+  role === 'superadmin' ? SUPERADMIN : (tenant === 'home' ? HOME : OTHER)[role];
+
+const pathFor = async (route: (typeof routes)[number]): Promise<string> => {
+  if (!route.path.includes('{id}')) return route.path;
+  const resource = 'resource' in route ? route.resource : undefined;
+  const factory = resource ? resourceFactories[resource] : undefined;
+  if (!factory) throw new Error(`${route.routeKey} has {id} but no fixture factory for resource '${resource}'`);
+  return route.path.replace('{id}', await factory());
+};
+
+const staffRoutes = routes.filter((route) => route.auth.type === 'staff');
+const publicRoutes = routes.filter((route) => route.auth.type === 'public');
+
+describe('security matrix', () => {
+  it.each(publicRoutes.map((route) => [route.routeKey, route] as const))('%s answers without a token', async (_, route) => {
+    const response = await call(route.method, route.path);
+
+    expect(response.status).toBe(route.response.status);
+  });
+
+  describe.each(staffRoutes.map((route) => [route.routeKey, route] as const))('%s', (_, route) => {
+    const allowed = route.auth.type === 'staff' ? route.auth.roles : [];
+    const body = validBodies[route.routeKey] ?? (route.method === 'GET' ? undefined : {});
+
+    it('is 401 without a token', async () => {
+      const response = await call(route.method, route.path.replace('{id}', 'req_01JDEM0000000000000000000A'), { body });
+
+      expect(response.status).toBe(401);
+    });
+
+    it.each(STAFF_ROLES.filter((role) => !allowed.includes(role)))('is 403 for a %s', async (role) => {
+      const path = await pathFor(route);
+
+      const response = await call(route.method, path, { token: await tokenFor(userWith(role, 'home')), body });
+
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    });
+
+    it.runIf(route.path.includes('{id}')).each(allowed)("is 404 for another tenant's %s", async (role) => {
+      const path = await pathFor(route);
+
+      const response = await call(route.method, path, { token: await tokenFor(userWith(role, 'other')), body });
+
+      expect(response.status).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain('Staff Engineer');
+    });
+  });
+});

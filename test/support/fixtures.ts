@@ -1,0 +1,43 @@
+import { call, tokenFor } from './api.ts';
+
+/** The tenant whose objects tests make, and the tenant that must never see them. */
+export const HOME = { recruiter: 'recruiter@demo.test', interviewer: 'interviewer@demo.test', admin: 'admin@demo.test' };
+export const OTHER = { recruiter: 'recruiter@acme.test', interviewer: 'interviewer@acme.test', admin: 'admin@acme.test' };
+export const SUPERADMIN = 'superadmin@platform.test';
+
+export const completeRequisition = {
+  title: 'Staff Engineer',
+  description: 'Owns the architecture of the platform.',
+  department: 'Engineering',
+  location: 'Lisbon',
+  remotePolicy: 'hybrid',
+  employmentType: 'full_time',
+  experienceLevel: 'senior',
+  requiredSkills: [{ skill: 'TypeScript', proficiency: 'expert' }],
+  salary: { min: 90_000, max: 120_000, currency: 'EUR', period: 'yearly' },
+  positionsAvailable: 3,
+} as const;
+
+export const createRequisition = async (email = HOME.recruiter, body: object = completeRequisition) => {
+  const response = await call('POST', '/api/v1/recruiter/requisitions', { token: await tokenFor(email), body });
+  if (response.status !== 201) throw new Error(`create requisition -> ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; version: number; status: string };
+};
+
+/**
+ * How to make, in the home tenant, the object a route's `{id}` names. A route table entry
+ * with a `resource` not listed here makes the security matrix fail and say so.
+ */
+export const resourceFactories: Record<string, () => Promise<string>> = {
+  requisition: async () => {
+    const { id } = await createRequisition();
+    await call('POST', `/api/v1/recruiter/requisitions/${id}/publish`, { token: await tokenFor(HOME.recruiter) });
+    return id;
+  },
+};
+
+/** A body each route accepts, so that a refusal can only come from who is asking. */
+export const validBodies: Record<string, unknown> = {
+  'POST /api/v1/recruiter/requisitions': { title: 'Matrix probe' },
+  'PATCH /api/v1/recruiter/requisitions/{id}': { title: 'Matrix probe' },
+};

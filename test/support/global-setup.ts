@@ -1,0 +1,18 @@
+import type { TestProject } from 'vitest/node';
+import { startLocalCloud } from '../../infra/local/cloud.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    stackEnv: Record<string, string>;
+  }
+}
+
+/** Starts the local cloud once for every integration and e2e test of the run. */
+export default async function setup(project: TestProject) {
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  const cloud = await startLocalCloud();
+  project.provide('apiUrl', cloud.url);
+  project.provide('stackEnv', cloud.env);
+  return () => cloud.stop();
+}
