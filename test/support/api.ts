@@ -16,7 +16,11 @@ export interface RequestOptions {
 
 /** Calls the local cloud's API over HTTP, as the frontend does. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert response bodies field by field
-export const call = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+export const call = async <T = any>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
@@ -24,7 +28,11 @@ export const call = async <T = any>(method: string, path: string, options: Reque
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${inject('apiUrl')}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${inject('apiUrl')}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
 };

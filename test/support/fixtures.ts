@@ -1,8 +1,16 @@
 import { call, tokenFor } from './api.ts';
 
 /** The tenant whose objects tests make, and the tenant that must never see them. */
-export const HOME = { recruiter: 'recruiter@demo.test', interviewer: 'interviewer@demo.test', admin: 'admin@demo.test' };
-export const OTHER = { recruiter: 'recruiter@acme.test', interviewer: 'interviewer@acme.test', admin: 'admin@acme.test' };
+export const HOME = {
+  recruiter: 'recruiter@demo.test',
+  interviewer: 'interviewer@demo.test',
+  admin: 'admin@demo.test',
+};
+export const OTHER = {
+  recruiter: 'recruiter@acme.test',
+  interviewer: 'interviewer@acme.test',
+  admin: 'admin@acme.test',
+};
 export const SUPERADMIN = 'superadmin@platform.test';
 
 export const completeRequisition = {
@@ -20,7 +28,8 @@ export const completeRequisition = {
 
 export const createRequisition = async (email = HOME.recruiter, body: object = completeRequisition) => {
   const response = await call('POST', '/api/v1/recruiter/requisitions', { token: await tokenFor(email), body });
-  if (response.status !== 201) throw new Error(`create requisition -> ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`create requisition -> ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; version: number; status: string };
 };
 

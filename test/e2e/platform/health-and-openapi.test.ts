@@ -29,11 +29,16 @@ describe('platform endpoints', () => {
     for (const route of routes) {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
       expect(operation, route.routeKey).toBeDefined();
-      expect(operation.responses[route.response.status].content['application/json'].schema, route.routeKey).toBeDefined();
+      expect(
+        operation.responses[route.response.status].content['application/json'].schema,
+        route.routeKey,
+      ).toBeDefined();
       const request = 'request' in route ? route.request : undefined;
       if (request && 'body' in request) expect(operation.requestBody.content['application/json'].schema).toBeDefined();
-      if (request && 'query' in request) expect(operation.parameters.some((p: { in: string }) => p.in === 'query')).toBe(true);
-      if (request && 'path' in request) expect(operation.parameters.some((p: { in: string }) => p.in === 'path')).toBe(true);
+      if (request && 'query' in request)
+        expect(operation.parameters.some((p: { in: string }) => p.in === 'query')).toBe(true);
+      if (request && 'path' in request)
+        expect(operation.parameters.some((p: { in: string }) => p.in === 'path')).toBe(true);
     }
   });
 });

@@ -23,14 +23,17 @@ const staffRoutes = routes.filter((route) => route.auth.type === 'staff');
 const publicRoutes = routes.filter((route) => route.auth.type === 'public');
 
 describe('security matrix', () => {
-  it.each(publicRoutes.map((route) => [route.routeKey, route] as const))('%s answers without a token', async (_, route) => {
-    const response = await call(route.method, route.path);
+  it.each(publicRoutes.map((route) => [route.routeKey, route] as const))(
+    '%s answers without a token',
+    async (_, route) => {
+      const response = await call(route.method, route.path);
 
-    expect(response.status).toBe(route.response.status);
-  });
+      expect(response.status).toBe(route.response.status);
+    },
+  );
 
   describe.each(staffRoutes.map((route) => [route.routeKey, route] as const))('%s', (_, route) => {
-    const allowed = route.auth.type === 'staff' ? route.auth.roles : [];
+    const allowed: readonly StaffRole[] = route.auth.type === 'staff' ? route.auth.roles : [];
     const body = validBodies[route.routeKey] ?? (route.method === 'GET' ? undefined : {});
 
     it('is 401 without a token', async () => {

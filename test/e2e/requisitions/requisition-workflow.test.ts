@@ -27,9 +27,9 @@ describe('requisition workflow over HTTP', () => {
     const list = await call('GET', `${BASE}?limit=5`, { token: await recruiter() });
 
     for (const body of [read.body, ...list.body.items]) {
-      expect(Object.keys(body).filter((key) => /^(pk|sk|gsi\d+(pk|sk)|tenantId|requisitionId|__edb_\w+)$/.test(key))).toEqual(
-        [],
-      );
+      expect(
+        Object.keys(body).filter((key) => /^(pk|sk|gsi\d+(pk|sk)|tenantId|requisitionId|__edb_\w+)$/.test(key)),
+      ).toEqual([]);
     }
   });
 
@@ -169,7 +169,9 @@ describe('requisition lists', () => {
     for (let index = 0; index < 3; index++) ids.push((await createRequisition(HOME.admin)).id);
 
     const first = await call('GET', `${BASE}?mine=true&status=draft&limit=2`, { token });
-    const second = await call('GET', `${BASE}?mine=true&status=draft&limit=2&cursor=${first.body.nextCursor}`, { token });
+    const second = await call('GET', `${BASE}?mine=true&status=draft&limit=2&cursor=${first.body.nextCursor}`, {
+      token,
+    });
 
     expect(first.status).toBe(200);
     expect(first.body.items.map((item: { id: string }) => item.id)).toEqual([ids[2], ids[1]]);
@@ -180,7 +182,9 @@ describe('requisition lists', () => {
   it('rejects a tampered cursor with 400 naming the cursor', async () => {
     const token = await recruiter();
     const page = await call('GET', `${BASE}?limit=1`, { token });
-    const tampered = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'nope', gsi1sk: 'z' })).toString('base64url');
+    const tampered = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'nope', gsi1sk: 'z' })).toString(
+      'base64url',
+    );
 
     const garbage = await call('GET', `${BASE}?limit=1&cursor=%%%not-base64`, { token });
     const forged = await call('GET', `${BASE}?limit=1&cursor=${tampered}`, { token });

@@ -71,28 +71,28 @@ export const RequisitionEntity = new Entity(
     },
     indexes: {
       byId: {
-        pk: { field: 'pk', composite: ['tenantId', 'requisitionId'] },
-        sk: { field: 'sk', composite: [] },
+        pk: { field: 'pk', composite: ['tenantId', 'requisitionId'], casing: 'none' },
+        sk: { field: 'sk', composite: [], casing: 'none' },
       },
       byTenant: {
         index: 'gsi1',
-        pk: { field: 'gsi1pk', composite: ['tenantId'] },
-        sk: { field: 'gsi1sk', composite: ['createdAt'] },
+        pk: { field: 'gsi1pk', composite: ['tenantId'], casing: 'none' },
+        sk: { field: 'gsi1sk', composite: ['createdAt'], casing: 'none' },
       },
       byStatus: {
         index: 'gsi2',
-        pk: { field: 'gsi2pk', composite: ['tenantId', 'status'] },
-        sk: { field: 'gsi2sk', composite: ['createdAt'] },
+        pk: { field: 'gsi2pk', composite: ['tenantId', 'status'], casing: 'none' },
+        sk: { field: 'gsi2sk', composite: ['createdAt'], casing: 'none' },
       },
       byCreator: {
         index: 'gsi3',
-        pk: { field: 'gsi3pk', composite: ['tenantId', 'createdBy'] },
-        sk: { field: 'gsi3sk', composite: ['createdAt'] },
+        pk: { field: 'gsi3pk', composite: ['tenantId', 'createdBy'], casing: 'none' },
+        sk: { field: 'gsi3sk', composite: ['createdAt'], casing: 'none' },
       },
       byHiringManager: {
         index: 'gsi4',
-        pk: { field: 'gsi4pk', composite: ['tenantId', 'hiringManagerId'] },
-        sk: { field: 'gsi4sk', composite: ['createdAt'] },
+        pk: { field: 'gsi4pk', composite: ['tenantId', 'hiringManagerId'], casing: 'none' },
+        sk: { field: 'gsi4sk', composite: ['createdAt'], casing: 'none' },
       },
     },
   },

@@ -27,8 +27,8 @@ export const IdempotencyRecordEntity = new Entity(
     },
     indexes: {
       byKey: {
-        pk: { field: 'pk', composite: ['tenantId', 'scope', 'key'] },
-        sk: { field: 'sk', composite: [] },
+        pk: { field: 'pk', composite: ['tenantId', 'scope', 'key'], casing: 'none' },
+        sk: { field: 'sk', composite: [], casing: 'none' },
       },
     },
   },

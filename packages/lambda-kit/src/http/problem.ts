@@ -15,13 +15,13 @@ export const problemResponse = (
   const problem =
     error instanceof AppError && error.statusCode < 500
       ? {
+          ...error.extensions,
           type: `https://docs.assist-ten.dev/problems/${error.code}`,
           title: error.title,
           status: error.statusCode,
           detail: error.message,
           code: error.code,
           ...(error.errors ? { errors: error.errors } : {}),
-          ...error.extensions,
           correlationId,
         }
       : {

@@ -1,0 +1,191 @@
+import { ENV } from '@assist-ten/core/shared/env';
+import { describe, expect, it } from 'vitest';
+import { CONTEXTS, type Context, routes } from '../../functions/routes.ts';
+import { CONTEXT_TAG, CORS_ALLOW_HEADERS } from '../../infra/constructs/api.ts';
+import { logicalIdOf, resourcesTagged, synthesize } from './synth.ts';
+
+const { template, stack } = synthesize('dev');
+
+const routeResources = () => Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+
+const functionIdOf = (context: Context): string => {
+  const fn = stack.api.functions.get(context);
+  if (!fn) throw new Error(`No function for context ${context}`);
+  return logicalIdOf(fn.function);
+};
+
+describe('Api: routes from the route table', () => {
+  it('has exactly one route per entry of the route table', () => {
+    // Arrange
+    const expected = routes.map((route) => route.routeKey).sort();
+
+    // Act
+    const actual = routeResources().map((route) => route.Properties.RouteKey as string);
+
+    // Assert
+    expect(actual).toHaveLength(routes.length);
+    expect([...actual].sort()).toEqual(expected);
+  });
+
+  it.each(routes)('$routeKey is served by its context function behind the right authorizer', (route) => {
+    // Arrange
+    const functionId = functionIdOf(route.context);
+    const authorizerType = route.auth.type === 'staff' ? 'JWT' : 'NONE';
+    const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+
+    // Act
+    const [resource] = routeResources().filter((candidate) => candidate.Properties.RouteKey === route.routeKey);
+    const integrationId = String(resource?.Properties.Target['Fn::Join'][1][1].Ref);
+    const integration = template.toJSON().Resources[integrationId];
+
+    // Assert
+    expect(resource?.Properties.AuthorizationType).toBe(authorizerType);
+    expect(integration?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+    if (route.auth.type === 'staff') {
+      expect(resource?.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+    } else {
+      expect(resource?.Properties.AuthorizerId).toBeUndefined();
+    }
+  });
+
+  it('has no local-only route', () => {
+    // Arrange / Act
+    const keys = routeResources().map((route) => String(route.Properties.RouteKey));
+
+    // Assert
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).not.toMatch(/_local/);
+  });
+
+  it('validates staff tokens against the user pool issuer and the web client', () => {
+    // Arrange
+    const userPoolId = logicalIdOf(stack.auth.userPool);
+    const clientId = logicalIdOf(stack.auth.client);
+
+    // Act
+    const authorizers = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+
+    // Assert
+    expect(authorizers).toHaveLength(1);
+    expect(authorizers[0]?.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: clientId }] },
+    });
+    expect(JSON.stringify(authorizers[0]?.Properties.JwtConfiguration.Issuer)).toContain(`{"Ref":"${userPoolId}"}`);
+  });
+});
+
+describe('Api: stage and CORS', () => {
+  it('logs every request as JSON with request id, route, status and latency, and throttles', () => {
+    // Arrange
+    const logGroupId = logicalIdOf(stack.api.accessLogs);
+
+    // Act
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = JSON.parse(String(stage?.Properties.AccessLogSettings.Format));
+
+    // Assert
+    expect(stage?.Properties.StageName).toBe('$default');
+    expect(stage?.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingBurstLimit: expect.any(Number),
+      ThrottlingRateLimit: expect.any(Number),
+    });
+  });
+
+  it('answers preflights for the allowed origins with our request headers and exposes etag', () => {
+    // Arrange / Act
+    const [api] = Object.values(template.findResources('AWS::ApiGatewayV2::Api'));
+
+    // Assert
+    expect(api?.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['http://localhost:5173'],
+      AllowHeaders: [...CORS_ALLOW_HEADERS],
+      ExposeHeaders: ['etag'],
+    });
+    expect(CORS_ALLOW_HEADERS).toEqual(['authorization', 'content-type', 'idempotency-key', 'if-match']);
+  });
+});
+
+describe('Api: one function per context', () => {
+  it.each(CONTEXTS)('%s has one Node.js 24 ARM64 function with tracing, its own log group and env', (context) => {
+    // Arrange
+    const tableId = logicalIdOf(stack.data.table);
+
+    // Act
+    const functions = Object.values(resourcesTagged(template, 'AWS::Lambda::Function', CONTEXT_TAG, context));
+
+    // Assert
+    expect(functions).toHaveLength(1);
+    expect(functions[0]?.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 10,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      Environment: {
+        Variables: {
+          [ENV.tableName]: { Ref: tableId },
+          [ENV.stage]: 'dev',
+          [ENV.allowedOrigins]: 'http://localhost:5173',
+        },
+      },
+    });
+  });
+
+  it('has no other function than the context functions and CDK-owned helpers', () => {
+    // Arrange
+    const contextFunctions = CONTEXTS.map(functionIdOf);
+
+    // Act
+    const ours = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
+      (id) => !id.startsWith('CustomS3AutoDeleteObjects'),
+    );
+
+    // Assert
+    expect(ours.sort()).toEqual([...contextFunctions].sort());
+  });
+
+  it('gives each function a role with no managed policy and no wildcard beyond X-Ray and the table indexes', () => {
+    // Arrange
+    const tableId = logicalIdOf(stack.data.table);
+    const roleIds = [...stack.api.functions.values()].map((fn) => logicalIdOf(fn.role));
+
+    // Act
+    const roles = roleIds.map((id) => template.toJSON().Resources[id]);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      roleIds.includes(policy.Properties.Roles[0].Ref),
+    );
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+
+    // Assert
+    for (const role of roles) expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(policies).toHaveLength(roleIds.length);
+    for (const statement of statements) {
+      const resources = [statement.Resource].flat();
+      if (resources.includes('*')) {
+        expect([statement.Action].flat().sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+      expect([statement.Action].flat().some((action: string) => action.endsWith(':*'))).toBe(false);
+    }
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
+          Resource: [
+            { 'Fn::GetAtt': [tableId, 'Arn'] },
+            { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+          ],
+        }),
+      ]),
+    );
+  });
+});

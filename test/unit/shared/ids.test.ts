@@ -1,0 +1,43 @@
+import { RequisitionPath } from '@assist-ten/core/requisitions/requisition.schema';
+import { idPattern, newId } from '@assist-ten/core/shared/ids';
+import { describe, expect, it } from 'vitest';
+
+describe('newId', () => {
+  it('mints a requisition id that matches its pattern and the path schema', () => {
+    // Act
+    const id = newId('requisition');
+
+    // Assert
+    expect(id).toMatch(idPattern('requisition'));
+    expect(id.startsWith('req_')).toBe(true);
+    expect(RequisitionPath.safeParse({ id }).success).toBe(true);
+  });
+
+  it('mints 1000 distinct ids that sort in the order they were created', () => {
+    // Act
+    const ids = Array.from({ length: 1000 }, () => newId('requisition'));
+
+    // Assert
+    expect(new Set(ids).size).toBe(1000);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(idPattern('requisition'));
+  });
+});
+
+describe('idPattern', () => {
+  it.each([
+    'req_01jabcdefghjkmnpqrstvwxyz0',
+    'jd_01JABCDEFGHJKMNPQRSTVWXYZ0',
+    'req_01JABCDEFGHJKMNPQRSTVWXYZ',
+    'req_01JABCDEFGHJKMNPQRSTVWXYZ00',
+    'req_01JABCDEFGHJKMNPQRSTVWXYZI',
+    ' req_01JABCDEFGHJKMNPQRSTVWXYZ0',
+    'xreq_01JABCDEFGHJKMNPQRSTVWXYZ0',
+  ])('rejects %j', (candidate) => {
+    // Act
+    const matches = idPattern('requisition').test(candidate);
+
+    // Assert
+    expect(matches).toBe(false);
+  });
+});
