@@ -1,5 +1,5 @@
 import { ENV } from '@assist-ten/core/shared/env';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -68,6 +68,7 @@ export class Api extends Construct {
     const { config } = props;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: Stack.of(this).stackName,
       description: `Assist-Ten API (${config.stage})`,
       createDefaultStage: false,
       corsPreflight: {

@@ -99,7 +99,7 @@ export class HouseFunction extends Construct {
   bindTable(table: ITable): void {
     table.grantReadWriteData(this.function);
     this.function.addEnvironment(ENV.tableName, table.tableName);
-    const tableArn = Stack.of(this).resolve(table.tableArn) as unknown;
+    const tableArn: unknown = Stack.of(this).resolve(table.tableArn);
     const arnToken = nagTokenOf(tableArn);
     if (arnToken === undefined) return;
     Validations.of(this.role).acknowledge({
@@ -111,11 +111,15 @@ export class HouseFunction extends Construct {
 }
 
 /**
- * Bundling is skipped for stacks outside `aws:cdk:bundling-stacks` (tests, `cdk synth -c
- * aws:cdk:bundling-stacks=[]`). Then a handler another team has not written yet must not
- * fail the synth, so its code becomes a placeholder that is never deployed.
+ * Bundling is skipped for stacks outside `aws:cdk:bundling-stacks` (the in-process infra
+ * tests set it to [], and `cdk ls` does too). Then a handler not written yet must not fail
+ * the synth, so its code becomes a placeholder. `cdk synth|diff|deploy` always bundle, and
+ * there a missing handler fails as it should.
  */
-const codeOf = (scope: Construct, entry: string): { entry: string; handler: string } | { code: Code; handler: string } =>
+const codeOf = (
+  scope: Construct,
+  entry: string,
+): { entry: string; handler: string } | { code: Code; handler: string } =>
   Stack.of(scope).bundlingRequired || existsSync(entry)
     ? { entry, handler: 'handler' }
     : { code: Code.fromInline('// bundling skipped: the entry file does not exist yet'), handler: 'index.handler' };

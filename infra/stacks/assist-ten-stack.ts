@@ -5,6 +5,7 @@ import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Messaging } from '../constructs/messaging.ts';
+import { pascalCase } from '../constructs/names.ts';
 import { Observability } from '../constructs/observability.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -43,11 +44,17 @@ export class AssistTenStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'IssuerUrl', { value: this.auth.issuerUrl, description: 'Issuer of staff tokens' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'Web app client' });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.auth.client.userPoolClientId,
+      description: 'Web app client',
+    });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName, description: ENV.tableName });
     new CfnOutput(this, 'BucketName', { value: this.data.bucket.bucketName, description: ENV.bucketName });
     for (const { definition, queue } of this.messaging.queues) {
-      new CfnOutput(this, `${definition.urlEnv}Output`, { value: queue.queueUrl, description: definition.urlEnv });
+      new CfnOutput(this, `${pascalCase(definition.name)}QueueUrl`, {
+        value: queue.queueUrl,
+        description: definition.urlEnv,
+      });
     }
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
   }
