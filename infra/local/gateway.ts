@@ -180,7 +180,10 @@ export const startGateway = async (options: GatewayOptions): Promise<LocalGatewa
     );
     const started = performance.now();
     try {
-      const result = await options.invoke(route.context, event);
+      // Lambda hands API Gateway the JSON of the result: undefined headers vanish, as here.
+      const result = JSON.parse(
+        JSON.stringify(await options.invoke(route.context, event)),
+      ) as APIGatewayProxyStructuredResultV2;
       writeLambdaResult(res, result, { 'apigw-requestid': event.requestContext.requestId });
       log(`${route.routeKey} -> ${result.statusCode ?? 200} (${(performance.now() - started).toFixed(1)} ms)`);
     } catch (error) {

@@ -39,7 +39,7 @@ const LIST_PATTERNS = [
     index: 'gsi4',
     partitionAttribute: 'gsi4pk',
     build: (tenantId: string) =>
-      RequisitionEntity.query.byHiringManager({ tenantId, hiringManagerId: 'usr_bob' }).params<QueryParams>(),
+      RequisitionEntity.query.byHiringManager({ tenantId, managerIndexKey: 'usr_bob' }).params<QueryParams>(),
   },
 ] as const;
 
@@ -117,10 +117,10 @@ describe('RequisitionEntity', () => {
       RequisitionEntity.query.byCreator({ tenantId: HOME, createdBy: 'usr_carol' }).params<QueryParams>(),
     );
     const bob = pk(
-      RequisitionEntity.query.byHiringManager({ tenantId: HOME, hiringManagerId: 'usr_bob' }).params<QueryParams>(),
+      RequisitionEntity.query.byHiringManager({ tenantId: HOME, managerIndexKey: 'usr_bob' }).params<QueryParams>(),
     );
     const dave = pk(
-      RequisitionEntity.query.byHiringManager({ tenantId: HOME, hiringManagerId: 'usr_dave' }).params<QueryParams>(),
+      RequisitionEntity.query.byHiringManager({ tenantId: HOME, managerIndexKey: 'usr_dave' }).params<QueryParams>(),
     );
 
     // Assert
@@ -148,10 +148,10 @@ describe('RequisitionEntity key casing', () => {
 
   it('keeps hiring managers whose ids differ only in letter case apart', () => {
     const upper = RequisitionEntity.query
-      .byHiringManager({ tenantId: 'tnt_demo', hiringManagerId: 'Bob' })
+      .byHiringManager({ tenantId: 'tnt_demo', managerIndexKey: 'Bob' })
       .params<{ ExpressionAttributeValues: Record<string, string> }>();
     const lower = RequisitionEntity.query
-      .byHiringManager({ tenantId: 'tnt_demo', hiringManagerId: 'bob' })
+      .byHiringManager({ tenantId: 'tnt_demo', managerIndexKey: 'bob' })
       .params<{ ExpressionAttributeValues: Record<string, string> }>();
 
     expect(pkOf(upper)).not.toBe(pkOf(lower));

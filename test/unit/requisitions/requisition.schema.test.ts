@@ -93,7 +93,6 @@ describe('CreateRequisitionBody', () => {
     ['description', 20_000],
     ['department', 100],
     ['location', 200],
-    ['hiringManagerId', 128],
   ])('bounds %s at %i characters', (field, max) => {
     // Act
     const atLimit = CreateRequisitionBody.safeParse(aCreateBody({ [field]: 'x'.repeat(max) }));
@@ -102,6 +101,18 @@ describe('CreateRequisitionBody', () => {
     // Assert
     expect(atLimit.success).toBe(true);
     expect(overLimit).toContainEqual(expect.objectContaining({ code: 'too_big', path: [field] }));
+  });
+
+  it('takes a user id of at most 128 characters as hiringManagerId, never a key separator', () => {
+    // Act
+    const atLimit = CreateRequisitionBody.safeParse(aCreateBody({ hiringManagerId: 'u'.repeat(128) }));
+    const overLimit = issuesOf(CreateRequisitionBody.safeParse(aCreateBody({ hiringManagerId: 'u'.repeat(129) })));
+    const withHash = issuesOf(CreateRequisitionBody.safeParse(aCreateBody({ hiringManagerId: '#none' })));
+
+    // Assert
+    expect(atLimit.success).toBe(true);
+    expect(overLimit[0]?.path).toEqual(['hiringManagerId']);
+    expect(withHash[0]?.path).toEqual(['hiringManagerId']);
   });
 
   it('bounds a skill name at 100 characters, the skill lists at 50 entries and assessments at 20', () => {
@@ -247,7 +258,7 @@ describe('CreateRequisitionBody', () => {
             period,
           })),
         positionsAvailable: fc.integer({ min: 1, max: 10_000 }),
-        hiringManagerId: trimmedText(128),
+        hiringManagerId: fc.stringMatching(/^[\w.@-]{1,128}$/),
         jobDescriptionId: prefixedId,
         assessmentIds: fc.array(prefixedId, { maxLength: 20 }),
       },

@@ -15,12 +15,20 @@ import {
  *
  * Access patterns (every one a Get or a Query; the tenant is always the first composite):
  * - byId            table  pk: tenant + requisition id                   -> one requisition
- * - byTenant        gsi1   pk: tenant              sk: createdAt         -> all, newest first
- * - byStatus        gsi2   pk: tenant + status     sk: createdAt         -> one status, newest first
- * - byCreator       gsi3   pk: tenant + createdBy  sk: createdAt         -> "mine", newest first
- * - byHiringManager gsi4   pk: tenant + manager    sk: createdAt         -> a manager's, newest first
+ * - byTenant        gsi1   pk: tenant              sk: id  -> all, newest first
+ * - byStatus        gsi2   pk: tenant + status     sk: id  -> one status, newest first
+ * - byCreator       gsi3   pk: tenant + createdBy  sk: id  -> "mine", newest first
+ * - byHiringManager gsi4   pk: tenant + manager    sk: id  -> a manager's, newest first (sparse)
+ * Ids are ULIDs, so sorting by id is sorting by creation time; and since the id is part of
+ * the item's key, a status or manager change can rebuild the index keys without a read.
  * A second filter on top of one of these (e.g. mine + status) is a filter expression on that Query.
  */
+/** Cannot collide with a user id, which never contains '#'. */
+export const NO_MANAGER = '#none';
+
+/** What `managerIndexKey` must hold for a requisition with this hiring manager. */
+export const managerIndexKeyOf = (hiringManagerId: string | null | undefined): string => hiringManagerId ?? NO_MANAGER;
+
 const skillList = {
   type: 'list',
   default: () => [],
@@ -60,6 +68,11 @@ export const RequisitionEntity = new Entity(
       positionsAvailable: { type: 'number', required: true, default: 1 },
       positionsFilled: { type: 'number', required: true, default: 0 },
       hiringManagerId: { type: 'string' },
+      /**
+       * The hiring manager as the sparse index sees it. ElectroDB needs every composite of an
+       * index on every write, so "no manager" is a value the index condition leaves out.
+       */
+      managerIndexKey: { type: 'string', required: true, hidden: true },
       jobDescriptionId: { type: 'string' },
       assessmentIds: { type: 'list', items: { type: 'string' }, default: () => [] },
       status: { type: REQUISITION_STATUSES, required: true, default: 'draft' },
@@ -77,22 +90,24 @@ export const RequisitionEntity = new Entity(
       byTenant: {
         index: 'gsi1',
         pk: { field: 'gsi1pk', composite: ['tenantId'], casing: 'none' },
-        sk: { field: 'gsi1sk', composite: ['createdAt'], casing: 'none' },
+        sk: { field: 'gsi1sk', composite: ['requisitionId'], casing: 'none' },
       },
       byStatus: {
         index: 'gsi2',
         pk: { field: 'gsi2pk', composite: ['tenantId', 'status'], casing: 'none' },
-        sk: { field: 'gsi2sk', composite: ['createdAt'], casing: 'none' },
+        sk: { field: 'gsi2sk', composite: ['requisitionId'], casing: 'none' },
       },
       byCreator: {
         index: 'gsi3',
         pk: { field: 'gsi3pk', composite: ['tenantId', 'createdBy'], casing: 'none' },
-        sk: { field: 'gsi3sk', composite: ['createdAt'], casing: 'none' },
+        sk: { field: 'gsi3sk', composite: ['requisitionId'], casing: 'none' },
       },
       byHiringManager: {
         index: 'gsi4',
-        pk: { field: 'gsi4pk', composite: ['tenantId', 'hiringManagerId'], casing: 'none' },
-        sk: { field: 'gsi4sk', composite: ['createdAt'], casing: 'none' },
+        // Sparse: only requisitions with a hiring manager are in this index.
+        condition: (attributes) => attributes.managerIndexKey !== NO_MANAGER,
+        pk: { field: 'gsi4pk', composite: ['tenantId', 'managerIndexKey'], casing: 'none' },
+        sk: { field: 'gsi4sk', composite: ['requisitionId'], casing: 'none' },
       },
     },
   },

@@ -46,7 +46,7 @@ const editable = {
   niceToHaveSkills: skills,
   salary,
   positionsAvailable: positions,
-  hiringManagerId: text(128),
+  hiringManagerId: z.string().check(z.trim(), z.regex(/^[\w.@-]{1,128}$/, 'A user id')),
   jobDescriptionId: prefixedId,
   assessmentIds: boundedList(prefixedId, 20),
 };

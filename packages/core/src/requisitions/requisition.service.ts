@@ -13,7 +13,7 @@ import { newId } from '../shared/ids.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { allowedNext } from '../shared/state-machine.ts';
-import { RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
+import { managerIndexKeyOf, RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
 import { isActiveStatus } from './requisition.model.ts';
 import { canManageRequisitions, canSeeRequisition, forcedStatusFilter, frozenFieldsIn } from './requisition.policy.ts';
 import { missingForPublish, positionsError } from './requisition.rules.ts';
@@ -56,7 +56,9 @@ const assertVersion = (item: RequisitionItem, expectedVersion: number | undefine
   }
 };
 
-type Changes = Partial<Omit<RequisitionItem, 'tenantId' | 'requisitionId' | 'createdAt' | 'createdBy' | 'version'>>;
+type Changes = Partial<Omit<RequisitionItem, 'tenantId' | 'requisitionId' | 'createdAt' | 'createdBy' | 'version'>> & {
+  managerIndexKey?: string;
+};
 
 /**
  * Writes `changes` only if nobody wrote since `current` was read. Without If-Match the
@@ -76,7 +78,6 @@ const writeChanges = async (
       const patch = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id })
         .set({ ...set, updatedBy: actor.userId })
         .add({ version: 1 })
-        .composite({ createdAt: current.createdAt })
         .where(({ version }, { eq }) => eq(version, current.version));
       const { data } = await (remove.length ? patch.remove(remove) : patch).go({ response: 'all_new' });
       return toRequisition(data);
@@ -102,6 +103,7 @@ export const createRequisition = async (
     ...input,
     tenantId: actor.tenantId,
     requisitionId,
+    managerIndexKey: managerIndexKeyOf(input.hiringManagerId),
     status: 'draft',
     isActive: true,
     createdBy: actor.userId,
@@ -122,7 +124,10 @@ const listQuery = (actor: Principal, filters: Omit<ListRequisitions, 'limit' | '
     return { query, partitionIndex: 'gsi3pk', residual: { status, hiringManagerId: filters.hiringManagerId } };
   }
   if (filters.hiringManagerId !== undefined) {
-    const query = RequisitionEntity.query.byHiringManager({ tenantId, hiringManagerId: filters.hiringManagerId });
+    const query = RequisitionEntity.query.byHiringManager({
+      tenantId,
+      managerIndexKey: managerIndexKeyOf(filters.hiringManagerId),
+    });
     return { query, partitionIndex: 'gsi4pk', residual: { status, hiringManagerId: undefined } };
   }
   if (status !== undefined) {
@@ -178,6 +183,7 @@ export const updateRequisition = async (
       if (value === null) remove.push(field);
       else Object.assign(set, { [field]: value });
     }
+    if (changes.hiringManagerId !== undefined) set.managerIndexKey = managerIndexKeyOf(changes.hiringManagerId);
     return { set, remove };
   });
 };
