@@ -51,13 +51,15 @@ describe('security matrix', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     });
 
-    it.runIf(route.path.includes('{id}')).each(allowed)("is 404 for another tenant's %s", async (role) => {
-      const path = await pathFor(route);
+    if (route.path.includes('{id}')) {
+      it.each(allowed)("is 404 for another tenant's %s", async (role) => {
+        const path = await pathFor(route);
 
-      const response = await call(route.method, path, { token: await tokenFor(userWith(role, 'other')), body });
+        const response = await call(route.method, path, { token: await tokenFor(userWith(role, 'other')), body });
 
-      expect(response.status).toBe(404);
-      expect(JSON.stringify(response.body)).not.toContain('Staff Engineer');
-    });
+        expect(response.status).toBe(404);
+        expect(JSON.stringify(response.body)).not.toContain('Staff Engineer');
+      });
+    }
   });
 });

@@ -75,11 +75,14 @@ const writeChanges = async (
     assertVersion(current, expectedVersion);
     const { set, remove } = decide(current);
     try {
-      const patch = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id })
-        .set({ ...set, updatedBy: actor.userId })
+      const changed = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id }).set({
+        ...set,
+        updatedBy: actor.userId,
+      });
+      const { data } = await (remove.length ? changed.remove(remove) : changed)
         .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version));
-      const { data } = await (remove.length ? patch.remove(remove) : patch).go({ response: 'all_new' });
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .go({ response: 'all_new' });
       return toRequisition(data);
     } catch (error) {
       if (!isConditionalCheckFailure(error)) throw error;
