@@ -52,8 +52,11 @@ export const beginIdempotent = async (
   if (data?.fingerprint !== undefined && data.fingerprint !== fingerprint) {
     throw new IdempotencyKeyReusedError('This Idempotency-Key was already used for a different request.');
   }
-  if (data?.state === 'completed' && data.statusCode !== undefined && data.body !== undefined) {
-    return { kind: 'replay', response: { statusCode: data.statusCode, body: data.body, headers: data.headers ?? {} } };
+  if (data?.state === 'completed') {
+    return {
+      kind: 'replay',
+      response: { statusCode: data.statusCode ?? 200, body: data.body ?? '', headers: data.headers ?? {} },
+    };
   }
   throw new ConflictError('A request with this Idempotency-Key is still being processed; retry shortly.');
 };

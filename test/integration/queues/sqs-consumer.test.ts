@@ -1,0 +1,119 @@
+import { createSqsHandler } from '@assist-ten/lambda-kit/sqs/consumer';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { startQueuePoller } from '../../../infra/local/queue-poller.ts';
+
+/**
+ * The SQS consumer kit and the local event-source poller against the real SQS emulator
+ * and DynamoDB Local, on a queue of this test's own with a short visibility timeout.
+ */
+const sqs = new SQSClient({});
+const name = `consumer-test-${Date.now()}`;
+let queueUrl = '';
+let queueArn = '';
+let dlqUrl = '';
+const processed: string[] = [];
+
+const handler = createSqsHandler({
+  queue: name,
+  schema: z.object({ eventId: z.string(), fail: z.optional(z.boolean()) }),
+  idempotencyKey: (message) => message.eventId,
+  process: async (message) => {
+    if (message.fail) throw new Error(`event ${message.eventId} cannot be processed`);
+    processed.push(message.eventId);
+  },
+});
+
+let poller: { stop(): Promise<void> };
+
+beforeAll(async () => {
+  dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }))).QueueUrl ?? '';
+  const dlqArn =
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes
+      ?.QueueArn ?? '';
+  queueUrl =
+    (
+      await sqs.send(
+        new CreateQueueCommand({
+          QueueName: name,
+          Attributes: {
+            VisibilityTimeout: '1',
+            RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }),
+          },
+        }),
+      )
+    ).QueueUrl ?? '';
+  queueArn =
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes
+      ?.QueueArn ?? '';
+  poller = startQueuePoller({
+    sqs,
+    queueUrl,
+    queueArn,
+    name,
+    handler: async () => handler as never,
+    waitTimeSeconds: 1,
+  });
+});
+afterAll(() => poller.stop());
+
+const send = (body: string) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+
+/** Peeks at the DLQ (visibility 0 leaves messages there), keyed by message id. */
+const dlqBodies = async (): Promise<Map<string, string>> => {
+  const { Messages = [] } = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }),
+  );
+  return new Map(Messages.map((message) => [message.MessageId ?? '', message.Body ?? '']));
+};
+
+const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+describe('SQS consumer kit through the local poller', () => {
+  it('processes an event once even when it is delivered twice', async () => {
+    await send(JSON.stringify({ eventId: 'evt-dup' }));
+    await send(JSON.stringify({ eventId: 'evt-dup' }));
+    await send(JSON.stringify({ eventId: 'evt-other' }));
+
+    await eventually(() => processed.includes('evt-other') && processed.includes('evt-dup'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    expect(processed.filter((id) => id === 'evt-dup')).toHaveLength(1);
+  });
+
+  it('retries only the failing record and moves it, and poison messages, to the DLQ', async () => {
+    await send(JSON.stringify({ eventId: 'evt-broken', fail: true }));
+    await send('this is not json');
+    await send(JSON.stringify({ unexpected: 'shape' }));
+    await send(JSON.stringify({ eventId: 'evt-fine' }));
+
+    const dead = new Map<string, string>();
+    await eventually(async () => {
+      for (const [id, body] of await dlqBodies()) dead.set(id, body);
+      return dead.size >= 3;
+    }, 25_000);
+
+    expect(processed).toContain('evt-fine');
+    expect(processed).not.toContain('evt-broken');
+    expect([...dead.values()].sort()).toEqual(
+      [
+        JSON.stringify({ eventId: 'evt-broken', fail: true }),
+        JSON.stringify({ unexpected: 'shape' }),
+        'this is not json',
+      ].sort(),
+    );
+  });
+});
