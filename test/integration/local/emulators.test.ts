@@ -176,7 +176,8 @@ describe('startEmulators', () => {
       await clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `to ${definition.name}` }));
 
       const { Messages: received = [] } = await clients.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+        // WaitTimeSeconds 0: local-aws-sqs holds a long poll until the batch is full, unlike SQS.
+        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
       );
       for (const message of received) {
         await clients.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
