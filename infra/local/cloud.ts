@@ -1,9 +1,12 @@
 import { ENV } from '@assist-ten/core/shared/env';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { routes } from '../../functions/routes.ts';
+import { localClientConfig } from './emulators/aws.ts';
 import { type LocalEmulators, localAwsEnv, startEmulators } from './emulators.ts';
 import { type LocalGateway, startGateway } from './gateway.ts';
 import { inProcessInvoker } from './invoker.ts';
 import { createLocalIssuer, type LocalIssuer } from './issuer.ts';
+import { relayObjectCreated } from './s3-relay.ts';
 import { seedLocalData } from './seed.ts';
 
 export const LOCAL_ISSUER = 'http://localhost/_local/issuer';
@@ -43,6 +46,7 @@ export const startLocalCloud = async (options: LocalCloudOptions = {}): Promise<
       [ENV.allowedOrigins]: allowedOrigins.join(','),
     };
     Object.assign(process.env, env);
+    relayObjectCreated(emulators, new SQSClient(localClientConfig(emulators.endpoints.sqs)), options.log);
     await seedLocalData();
     const issuer = await createLocalIssuer(LOCAL_ISSUER);
     const gateway = await startGateway({

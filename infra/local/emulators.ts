@@ -36,6 +36,8 @@ export interface LocalEmulators {
   tableName: string;
   bucketName: string;
   queues: Record<QueueName, LocalQueue>;
+  /** Objects written to the bucket, as S3 ObjectCreated notifications announce them. */
+  onObjectCreated: S3Local['onObjectCreated'];
   /** Child processes (DynamoDB Local's JVM), for diagnostics. */
   pids: { dynamodb: number };
   /** Stops every child process and server and waits until they are gone. Idempotent. */
@@ -131,6 +133,7 @@ export const startEmulators = async (options: StartEmulatorsOptions = {}): Promi
       tableName,
       bucketName,
       queues,
+      onObjectCreated: s3.onObjectCreated,
       pids: { dynamodb: dynamodb.pid },
       stop: () => {
         stopping ??= stopAll();

@@ -18,9 +18,23 @@ import { onProcessExit } from './process-guard.ts';
  * set `forcePathStyle` in local mode (AWS_S3_FORCE_PATH_STYLE) to not depend on that.
  */
 
+/** An object written to the emulator, as S3 would announce it. */
+export interface CreatedObject {
+  bucket: string;
+  key: string;
+  size: number;
+  etag: string;
+  /** PutObject, PostObject or CopyObject, as in EventBridge's `detail.reason`. */
+  reason: string;
+  sourceIp: string;
+  time: string;
+}
+
 export interface S3Local {
   endpoint: string;
   port: number;
+  /** Calls `listener` for each object created, as S3's ObjectCreated notifications would. */
+  onObjectCreated(listener: (object: CreatedObject) => void): void;
   stop(): Promise<void>;
 }
 
@@ -87,6 +101,22 @@ export const startS3Local = async ({
   return {
     endpoint: endpointUrl(address.port),
     port: address.port,
+    onObjectCreated: (listener) =>
+      server.on('event', (event) => {
+        for (const record of event.Records) {
+          const created = /^ObjectCreated:(\w+)$/.exec(record.eventName)?.[1];
+          if (!created) continue;
+          listener({
+            bucket: record.s3.bucket.name,
+            key: decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')),
+            size: record.s3.object.size ?? 0,
+            etag: record.s3.object.eTag ?? '',
+            reason: `${created}Object`,
+            sourceIp: record.requestParameters?.sourceIPAddress ?? '127.0.0.1',
+            time: record.eventTime,
+          });
+        }
+      }),
     stop: () => {
       stopping ??= (async () => {
         const closed = server.close();

@@ -15,11 +15,26 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
 
+  /** What s3rver emits as `event` after a write, in S3 notification format. */
+  interface S3rverEvent {
+    Records: {
+      eventName: string;
+      eventTime: string;
+      requestParameters?: { sourceIPAddress?: string };
+      s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } };
+    }[];
+  }
+
   class S3rver {
     constructor(options?: S3rverOptions);
+    on(event: 'event', listener: (event: S3rverEvent) => void): this;
     httpServer?: Server;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+  }
+
+  namespace S3rver {
+    export type { S3rverEvent };
   }
 
   export = S3rver;
