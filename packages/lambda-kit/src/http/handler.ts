@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '@assist-ten/core/shared/errors';
-import {
-  abandonIdempotent,
-  beginIdempotent,
-  completeIdempotent,
-  type IdempotencyKey,
-  type StoredResponse,
-} from '@assist-ten/core/shared/idempotency';
+import type { IdempotencyKey, StoredResponse } from '@assist-ten/core/shared/idempotency';
 import { hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -23,6 +17,12 @@ import { etagOf, parseIdempotencyKey, parseIfMatch, parseJsonBody, parsePart, ra
 import type { RouteDefinition } from './route.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/**
+ * Loaded on the first request that carries an Idempotency-Key: most requests do not, and
+ * building its entity at cold start costs every function milliseconds (see docs/benchmarks.md).
+ */
+const idempotencyStore = () => import('@assist-ten/core/shared/idempotency');
 type Result = APIGatewayProxyStructuredResultV2;
 type KeyedRoute = RouteDefinition & { routeKey: string };
 
@@ -92,7 +92,7 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       .update('\n')
       .update(raw ?? '')
       .digest('hex');
-    const started = await beginIdempotent(claim, fingerprint);
+    const started = await (await idempotencyStore()).beginIdempotent(claim, fingerprint);
     if (started.kind === 'replay') return jsonResult(started.response, { 'idempotent-replayed': 'true' });
   }
   try {
@@ -101,10 +101,10 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       ...result.headers,
       ...(result.location ? { location: result.location } : {}),
     });
-    if (claim) await completeIdempotent(claim, response);
+    if (claim) await (await idempotencyStore()).completeIdempotent(claim, response);
     return jsonResult(response);
   } catch (error) {
-    if (claim) await abandonIdempotent(claim);
+    if (claim) await (await idempotencyStore()).abandonIdempotent(claim);
     throw error;
   }
 };
