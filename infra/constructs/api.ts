@@ -1,4 +1,10 @@
 import { ENV } from '@assist-ten/core/shared/env';
+import {
+  CORS_ALLOW_HEADERS,
+  CORS_ALLOW_METHODS,
+  CORS_EXPOSE_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '@assist-ten/lambda-kit/http/cors';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -24,10 +30,6 @@ import { pascalCase } from './names.ts';
 
 /** Tag on every context function: physical names are generated, this says which context it serves. */
 export const CONTEXT_TAG = 'assist-ten:context';
-
-/** Request headers the browser may send cross-origin, and response headers it may read. */
-export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'] as const;
-export const CORS_EXPOSE_HEADERS = ['etag'] as const;
 
 /** One access-log line per request, as JSON. */
 const ACCESS_LOG_FIELDS = {
@@ -73,16 +75,10 @@ export class Api extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...config.allowedOrigins],
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE,
-        ],
+        allowMethods: CORS_ALLOW_METHODS.map((method) => CorsHttpMethod[method]),
         allowHeaders: [...CORS_ALLOW_HEADERS],
         exposeHeaders: [...CORS_EXPOSE_HEADERS],
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       },
     });
 

@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  CORS_ALLOW_HEADERS,
+  CORS_ALLOW_METHODS,
+  CORS_EXPOSE_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+} from '@assist-ten/lambda-kit/http/cors';
 import type { RouteDefinition } from '@assist-ten/lambda-kit/http/route';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -120,10 +126,10 @@ export const startGateway = async (options: GatewayOptions): Promise<LocalGatewa
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, {
         ...corsHeaders(origin),
-        'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE',
-        'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
-        'access-control-expose-headers': 'etag,location,idempotent-replayed,x-correlation-id',
-        'access-control-max-age': '600',
+        'access-control-allow-methods': CORS_ALLOW_METHODS.join(','),
+        'access-control-allow-headers': CORS_ALLOW_HEADERS.join(','),
+        'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(','),
+        'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
       });
       res.end();
       return;

@@ -10,6 +10,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { allowedOrigins } from '../config.ts';
 import { logger } from '../logger.ts';
+import { CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.ts';
 import type { Operation, Operations, RouteRequest } from './operation.ts';
 import { principalFromClaims } from './principal.ts';
 import { problemResponse } from './problem.ts';
@@ -127,8 +128,8 @@ export const createHttpHandler = <R extends KeyedRoute>(routes: readonly R[], op
     .use(
       httpCors({
         origins: allowedOrigins(),
-        exposeHeaders: 'etag, location, idempotent-replayed, x-correlation-id',
-        maxAge: 600,
+        exposeHeaders: CORS_EXPOSE_HEADERS.join(', '),
+        maxAge: CORS_MAX_AGE_SECONDS,
       }),
     )
     .use({
