@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { gatewayEvent } from '../infra/local/gateway-event.ts';
+import { SENIOR_BACKEND_ENGINEER } from '../infra/local/seed.ts';
 
 export const REQUISITIONS_PATH = '/api/v1/recruiter/requisitions';
 
@@ -7,23 +8,7 @@ export const CALLS = ['create', 'get', 'list'] as const;
 export type Call = (typeof CALLS)[number];
 
 /** A complete requisition, as a recruiter's form would send it. */
-export const CREATE_BODY = {
-  title: 'Senior Backend Engineer',
-  description: 'Build the serverless backend of our hiring platform: APIs, data model, queues.',
-  department: 'Engineering',
-  location: 'Berlin',
-  remotePolicy: 'hybrid',
-  employmentType: 'full_time',
-  experienceLevel: 'senior',
-  requiredSkills: [
-    { skill: 'TypeScript', proficiency: 'expert' },
-    { skill: 'AWS', proficiency: 'advanced' },
-  ],
-  niceToHaveSkills: [{ skill: 'DynamoDB', proficiency: 'intermediate' }],
-  salary: { min: 80_000, max: 110_000, currency: 'EUR', period: 'yearly' },
-  positionsAvailable: 2,
-  hiringManagerId: 'usr_demo_admin',
-} as const;
+export const CREATE_BODY = { ...SENIOR_BACKEND_ENGINEER, hiringManagerId: 'usr_demo_admin' };
 
 export type HttpHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,

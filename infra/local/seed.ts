@@ -9,27 +9,30 @@ const principalOf = (user: LocalUser): Principal => ({
   roles: user.roles,
 });
 
+/** A complete, publishable requisition: the demo's open role, also the benchmark's create body. */
+export const SENIOR_BACKEND_ENGINEER: CreateRequisition = {
+  title: 'Senior Backend Engineer',
+  description: 'Build the serverless backend of our hiring platform.',
+  department: 'Engineering',
+  location: 'Berlin',
+  remotePolicy: 'hybrid',
+  employmentType: 'full_time',
+  experienceLevel: 'senior',
+  requiredSkills: [
+    { skill: 'TypeScript', proficiency: 'expert' },
+    { skill: 'AWS', proficiency: 'advanced' },
+  ],
+  niceToHaveSkills: [{ skill: 'DynamoDB', proficiency: 'intermediate' }],
+  salary: { min: 80_000, max: 110_000, currency: 'EUR', period: 'yearly' },
+  positionsAvailable: 2,
+};
+
 /** Fixed ids make seeding idempotent: a second run finds each item and leaves it alone. */
 const DEMO_REQUISITIONS: { id: string; publish: boolean; input: CreateRequisition }[] = [
   {
     id: 'req_01JDEM0000000000000000000A',
     publish: true,
-    input: {
-      title: 'Senior Backend Engineer',
-      description: 'Build the serverless backend of our hiring platform.',
-      department: 'Engineering',
-      location: 'Berlin',
-      remotePolicy: 'hybrid',
-      employmentType: 'full_time',
-      experienceLevel: 'senior',
-      requiredSkills: [
-        { skill: 'TypeScript', proficiency: 'expert' },
-        { skill: 'AWS', proficiency: 'advanced' },
-      ],
-      niceToHaveSkills: [{ skill: 'DynamoDB', proficiency: 'intermediate' }],
-      salary: { min: 80_000, max: 110_000, currency: 'EUR', period: 'yearly' },
-      positionsAvailable: 2,
-    },
+    input: SENIOR_BACKEND_ENGINEER,
   },
   {
     id: 'req_01JDEM0000000000000000000B',
