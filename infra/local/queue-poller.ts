@@ -52,7 +52,16 @@ export const startQueuePoller = (options: QueuePollerOptions): { stop(): Promise
       }),
       { abortSignal: controller.signal },
     );
-    const messages = received.Messages ?? [];
+    // The emulator may hand out one message twice in a batch. Lambda never passes a consumer
+    // the same message twice in a batch, so it is processed once and every handle deleted.
+    const handles = new Map<string, string[]>();
+    for (const message of received.Messages ?? []) {
+      handles.set(message.MessageId ?? '', [
+        ...(handles.get(message.MessageId ?? '') ?? []),
+        message.ReceiptHandle ?? '',
+      ]);
+    }
+    const messages = [...new Map((received.Messages ?? []).map((message) => [message.MessageId, message])).values()];
     if (!messages.length) return;
     const records = messages.map((message) => toRecord(message, options.queueArn));
     let failed: Set<string>;
@@ -69,12 +78,19 @@ export const startQueuePoller = (options: QueuePollerOptions): { stop(): Promise
     }
     const done = records.filter((record) => !failed.has(record.messageId));
     if (done.length) {
-      await options.sqs.send(
+      const deleted = await options.sqs.send(
         new DeleteMessageBatchCommand({
           QueueUrl: options.queueUrl,
-          Entries: done.map((record, index) => ({ Id: String(index), ReceiptHandle: record.receiptHandle })),
+          Entries: done
+            .flatMap((record) => handles.get(record.messageId) ?? [])
+            .map((receiptHandle, index) => ({ Id: String(index), ReceiptHandle: receiptHandle })),
         }),
       );
+      for (const failure of deleted.Failed ?? []) {
+        log(
+          `${options.name}: could not delete a processed message (${failure.Code}: ${failure.Message}); it will be redelivered`,
+        );
+      }
     }
     if (failed.size) log(`${options.name}: ${failed.size} of ${records.length} records failed and will be retried`);
   };
