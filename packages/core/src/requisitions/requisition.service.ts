@@ -204,7 +204,7 @@ export const transitionRequisition = async (
     const allowedActions = actionsFrom(current.status);
     if (!allowedActions.includes(action)) {
       throw new IllegalTransitionError(
-        `Cannot ${action} a ${current.status} requisition. ${allowedActions.length ? `Allowed: ${allowedActions.join(', ')}.` : `'${current.status}' is final.`}`,
+        `Cannot ${action} a requisition that is ${current.status}. ${allowedActions.length ? `Allowed: ${allowedActions.join(', ')}.` : `'${current.status}' is final.`}`,
         {
           extensions: {
             currentStatus: current.status,
