@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { boundedList, listQuery, page, prefixedId, queryBoolean, text } from '../shared/schema.ts';
+import {
+  boundedList,
+  idPath,
+  listQuery,
+  notEmpty,
+  page,
+  prefixedId,
+  queryBoolean,
+  text,
+  trackedView,
+} from '../shared/schema.ts';
 import {
   EMPLOYMENT_TYPES,
   EXPERIENCE_LEVELS,
@@ -88,7 +98,7 @@ export const UpdateRequisitionBody = z
     jobDescriptionId: z.optional(z.nullable(editable.jobDescriptionId)),
     assessmentIds: z.optional(editable.assessmentIds),
   })
-  .check(z.refine((body) => Object.keys(body).length > 0, { message: 'Send at least one field to change' }));
+  .check(notEmpty);
 export type UpdateRequisition = z.output<typeof UpdateRequisitionBody>;
 
 export const TransitionRequisitionBody = z.strictObject({
@@ -96,9 +106,7 @@ export const TransitionRequisitionBody = z.strictObject({
 });
 export type TransitionRequisition = z.output<typeof TransitionRequisitionBody>;
 
-export const RequisitionPath = z.strictObject({
-  id: z.string().check(z.regex(/^req_[0-9A-HJKMNP-TV-Z]{26}$/, 'A requisition id such as req_01J...')),
-});
+export const RequisitionPath = idPath('requisition');
 
 export const ListRequisitionsQuery = z.strictObject({
   status: z.optional(z.enum(REQUISITION_STATUSES)),
@@ -130,11 +138,7 @@ export const Requisition = z.object({
   publishedAt: z.optional(z.string()),
   closedAt: z.optional(z.string()),
   closeReason: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  createdBy: z.string(),
-  updatedBy: z.string(),
-  version: z.int(),
+  ...trackedView,
 });
 export type Requisition = z.output<typeof Requisition>;
 

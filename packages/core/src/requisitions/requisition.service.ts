@@ -1,18 +1,20 @@
+import { claim, release } from '../identity/tenant-usage.ts';
+import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
 import { assertCursorFor } from '../shared/cursor.ts';
-import { isConditionalCheckFailure } from '../shared/db-errors.ts';
 import {
   ConflictError,
   ForbiddenError,
   IllegalTransitionError,
   NotFoundError,
-  PreconditionFailedError,
   ValidationError,
 } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { allowedNext } from '../shared/state-machine.ts';
+import { put, transactWrite } from '../shared/transaction.ts';
+import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
 import { managerIndexKeyOf, RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
 import { isActiveStatus } from './requisition.model.ts';
 import { canManageRequisitions, canSeeRequisition, forcedStatusFilter, frozenFieldsIn } from './requisition.policy.ts';
@@ -41,59 +43,64 @@ const assertManager = (actor: Principal): void => {
   if (!canManageRequisitions(actor)) throw new ForbiddenError('Only recruiters and admins manage requisitions.');
 };
 
-const load = async (actor: Principal, id: string): Promise<RequisitionItem> => {
-  const { data } = await RequisitionEntity.get({ tenantId: actor.tenantId, requisitionId: id }).go();
+const load = async (actor: Principal, id: string, consistent = false): Promise<RequisitionItem> => {
+  const { data } = await RequisitionEntity.get({ tenantId: actor.tenantId, requisitionId: id }).go({ consistent });
   if (!data || !canSeeRequisition(actor, data)) throw notFound(id);
   return data;
-};
-
-const assertVersion = (item: RequisitionItem, expectedVersion: number | undefined): void => {
-  if (expectedVersion !== undefined && expectedVersion !== item.version) {
-    throw new PreconditionFailedError(
-      `Requisition ${item.requisitionId} is at version ${item.version}, not ${expectedVersion}. Read it again.`,
-      { extensions: { currentVersion: item.version } },
-    );
-  }
 };
 
 type Changes = Partial<Omit<RequisitionItem, 'tenantId' | 'requisitionId' | 'createdAt' | 'createdBy' | 'version'>> & {
   managerIndexKey?: string;
 };
 
+interface Decision {
+  set: Changes;
+  remove: (keyof Changes)[];
+  /** `requisition.<verb>` in the audit trail. */
+  verb: string;
+}
+
 /**
- * Writes `changes` only if nobody wrote since `current` was read. Without If-Match the
- * caller asked for last-writer-wins, so a lost race is retried on fresh data.
+ * Writes `changes` with their audit entry, and the tenant's active-requisition count when
+ * the requisition stops being active, in one transaction guarded by the version read.
  */
 const writeChanges = async (
   actor: Principal,
   id: string,
   expectedVersion: number | undefined,
-  decide: (current: RequisitionItem) => { set: Changes; remove: (keyof Changes)[] },
+  decide: (current: RequisitionItem) => Decision,
 ): Promise<Requisition> => {
-  for (let attempt = 1; ; attempt++) {
-    const current = await load(actor, id);
-    assertVersion(current, expectedVersion);
-    const { set, remove } = decide(current);
-    try {
+  await writeVersioned(expectedVersion, {
+    label: `Requisition ${id}`,
+    load: () => load(actor, id),
+    decide: (current) => {
+      const { set, remove, verb } = decide(current);
       const changed = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id }).set({
         ...set,
         updatedBy: actor.userId,
       });
-      const { data } = await (remove.length ? changed.remove(remove) : changed)
+      const params = (remove.length ? changed.remove(remove) : changed)
         .add({ version: 1 })
         .where(({ version }, { eq }) => eq(version, current.version))
-        .go({ response: 'all_new' });
-      return toRequisition(data);
-    } catch (error) {
-      if (!isConditionalCheckFailure(error)) throw error;
-      if (expectedVersion !== undefined) {
-        throw new PreconditionFailedError(`Requisition ${id} changed while you were editing it. Read it again.`, {
-          cause: error,
-        });
-      }
-      if (attempt >= 3) throw new ConflictError(`Requisition ${id} is being changed by others; try again.`);
-    }
-  }
+        .params();
+      const next: Record<string, unknown> = { ...current, ...set };
+      for (const field of remove) delete next[field];
+      const after = toRequisition(next as RequisitionItem);
+      const stopsBeingActive = current.isActive && set.isActive === false;
+      return [
+        versionedUpdate(params),
+        auditWrite(actor, {
+          action: `requisition.${verb}`,
+          entityType: 'requisition',
+          entityId: id,
+          before: toRequisition(current),
+          after,
+        }),
+        ...(stopsBeingActive ? [release(actor.tenantId, 'activeRequisitionCount')] : []),
+      ];
+    },
+  });
+  return toRequisition(await load(actor, id, true));
 };
 
 export const createRequisition = async (
@@ -102,7 +109,7 @@ export const createRequisition = async (
   requisitionId: string = newId('requisition'),
 ): Promise<Requisition> => {
   assertManager(actor);
-  const { data } = await RequisitionEntity.create({
+  const create = RequisitionEntity.create({
     ...input,
     tenantId: actor.tenantId,
     requisitionId,
@@ -111,8 +118,18 @@ export const createRequisition = async (
     isActive: true,
     createdBy: actor.userId,
     updatedBy: actor.userId,
-  }).go();
-  return toRequisition(data);
+  });
+  await transactWrite([
+    put(create.params(), () => new ConflictError(`Requisition ${requisitionId} already exists.`)),
+    claim(actor.tenantId, 'activeRequisitionCount'),
+    auditWrite(actor, {
+      action: 'requisition.created',
+      entityType: 'requisition',
+      entityId: requisitionId,
+      after: input,
+    }),
+  ]);
+  return toRequisition(await load(actor, requisitionId, true));
 };
 
 export const getRequisition = async (actor: Principal, id: string): Promise<Requisition> =>
@@ -187,8 +204,17 @@ export const updateRequisition = async (
       else Object.assign(set, { [field]: value });
     }
     if (changes.hiringManagerId !== undefined) set.managerIndexKey = managerIndexKeyOf(changes.hiringManagerId);
-    return { set, remove };
+    return { set, remove, verb: 'updated' };
   });
+};
+
+const PAST_TENSE: Record<RequisitionAction, string> = {
+  publish: 'published',
+  pause: 'paused',
+  resume: 'resumed',
+  close: 'closed',
+  fill: 'filled',
+  cancel: 'cancelled',
 };
 
 export const transitionRequisition = async (
@@ -228,6 +254,6 @@ export const transitionRequisition = async (
       if (input.reason !== undefined) set.closeReason = input.reason;
     }
     if (target === 'filled') set.positionsFilled = current.positionsAvailable;
-    return { set, remove: [] };
+    return { set, remove: [], verb: PAST_TENSE[action] };
   });
 };

@@ -7,6 +7,9 @@ export const ENV = {
   bucketName: 'BUCKET_NAME',
   allowedOrigins: 'ALLOWED_ORIGINS',
   stage: 'STAGE',
+  userPoolId: 'USER_POOL_ID',
+  /** Days an audit entry is kept; optional, 400 when unset. */
+  auditRetentionDays: 'AUDIT_RETENTION_DAYS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -8,6 +8,8 @@ export interface Principal {
   tenantId: string;
   email: string;
   roles: readonly StaffRole[];
+  /** The request being served, so every audit entry can be traced to it. */
+  requestId: string;
 }
 
 export const hasAnyRole = (principal: Principal, roles: readonly StaffRole[]): boolean =>

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_CURSOR_LENGTH } from './cursor.ts';
+import { ID_PREFIXES, type IdKind, idPattern } from './ids.ts';
 
 /** Building blocks of request schemas: every string trimmed and bounded, every list bounded. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -29,3 +30,51 @@ export const page = <T extends z.core.SomeType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Emails are compared and stored lowercased: `Bob@X.test` and `bob@x.test` are one person. */
+export const emailAddress = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An IANA time zone such as Europe/Berlin. */
+export const timeZone = z
+  .string()
+  .check(z.trim(), z.maxLength(64), z.refine(isTimeZone, 'An IANA time zone such as Europe/Berlin'));
+
+/** A BCP 47 language tag such as en or pt-BR. */
+export const locale = z
+  .string()
+  .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, 'A language tag such as en or pt-BR'));
+
+/** Requires at least one field, for PATCH bodies. */
+export const notEmpty = z.refine<object>((value) => Object.keys(value).length > 0, {
+  message: 'Send at least one field to change',
+});
+
+/** `{id}` of a path, checked to be an id of this kind: `/tenants/{id}` takes `tnt_01J...` only. */
+export const idPath = (kind: IdKind) =>
+  z.strictObject({
+    id: z.string().check(z.regex(idPattern(kind), `An id such as ${ID_PREFIXES[kind]}_01J...`)),
+  });
+
+/** What every entity's view shows of its bookkeeping. */
+export const trackedView = {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  version: z.int(),
+};
+
+/** A time-range filter of a list: ISO 8601 instants, `from` not after `to`. */
+export const timeRange = {
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
+};

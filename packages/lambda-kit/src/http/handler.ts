@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolvePrincipal } from '@assist-ten/core/identity/access';
 import { ForbiddenError, NotFoundError, ValidationError } from '@assist-ten/core/shared/errors';
 import type { IdempotencyKey, StoredResponse } from '@assist-ten/core/shared/idempotency';
 import { hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
@@ -12,7 +13,7 @@ import { allowedOrigins } from '../config.ts';
 import { logger } from '../logger.ts';
 import { CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.ts';
 import type { Operation, Operations, RouteRequest } from './operation.ts';
-import { principalFromClaims } from './principal.ts';
+import { identityFromClaims } from './principal.ts';
 import { problemResponse } from './problem.ts';
 import { etagOf, parseIdempotencyKey, parseIfMatch, parseJsonBody, parsePart, rawBody } from './request.ts';
 import type { RouteDefinition } from './route.ts';
@@ -27,17 +28,15 @@ const idempotencyStore = () => import('@assist-ten/core/shared/idempotency');
 type Result = APIGatewayProxyStructuredResultV2;
 type KeyedRoute = RouteDefinition & { routeKey: string };
 
-const authorise = (route: RouteDefinition, event: Event): Principal | undefined => {
+const authorise = async (route: RouteDefinition, event: Event): Promise<Principal | undefined> => {
   if (route.auth.type === 'public') return undefined;
-  const principal = principalFromEvent(event);
+  const identity = identityFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  const principal = await resolvePrincipal(identity, event.requestContext.requestId);
   if (!hasAnyRole(principal, route.auth.roles)) {
     throw new ForbiddenError(`This needs one of the roles: ${route.auth.roles.join(', ')}.`);
   }
   return principal;
 };
-
-const principalFromEvent = (event: Event): Principal =>
-  principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
 
 const parseRequest = (route: RouteDefinition, event: Event, principal: Principal | undefined) => {
   const raw = rawBody(event.body, event.isBase64Encoded);
@@ -80,7 +79,7 @@ const jsonResult = ({ statusCode, body, headers }: StoredResponse, extra: Record
 
 /** Runs one route: authorise, validate, replay or claim an Idempotency-Key, call the operation. */
 const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, event: Event): Promise<Result> => {
-  const principal = authorise(route, event);
+  const principal = await authorise(route, event);
   const { raw, request } = parseRequest(route, event, principal);
   const idempotencyKey = route.idempotent ? parseIdempotencyKey(event.headers['idempotency-key']) : undefined;
   const claim: IdempotencyKey | undefined =

@@ -1,0 +1,210 @@
+import { auditWrite } from '../platform/audit.ts';
+import { isoNow } from '../shared/clock.ts';
+import { assertCursorFor } from '../shared/cursor.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Principal } from '../shared/principal.ts';
+import type { Page } from '../shared/schema.ts';
+import { assertTransition } from '../shared/state-machine.ts';
+import { put, transactWrite } from '../shared/transaction.ts';
+import { PLATFORM_SCOPE, UniqueValueEntity } from '../shared/unique.entity.ts';
+import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { assertSuperadmin } from './identity.policy.ts';
+import { type IdentityProvider, identityProvider } from './identity-provider.ts';
+import { TenantEntity, type TenantItem } from './tenant.entity.ts';
+import { PLAN_LIMITS, type TenantStatus } from './tenant.model.ts';
+import {
+  type CreatedTenant,
+  type CreateTenant,
+  type ListTenants,
+  type SuspendTenant,
+  Tenant,
+  type UpdateTenant,
+} from './tenant.schema.ts';
+import { TENANT_TRANSITIONS } from './tenant.status.ts';
+import { newUserWrites } from './user.service.ts';
+
+export const toTenant = (item: TenantItem): Tenant =>
+  Tenant.parse({
+    ...item,
+    id: item.tenantId,
+    limits: {
+      maxUsers: item.maxUsers,
+      maxActiveRequisitions: item.maxActiveRequisitions,
+      maxAssessmentsPerMonth: item.maxAssessmentsPerMonth,
+    },
+    usage: { users: item.userCount, admins: item.adminCount, activeRequisitions: item.activeRequisitionCount },
+  });
+
+const notFound = (id: string) => new NotFoundError(`Tenant ${id} was not found.`);
+
+const load = async (tenantId: string, consistent = false): Promise<TenantItem> => {
+  const { data } = await TenantEntity.get({ tenantId }).go({ consistent });
+  if (!data) throw notFound(tenantId);
+  return data;
+};
+
+const slugTaken = (slug: string) =>
+  new ConflictError(`The slug ${slug} is taken by another tenant.`, {
+    errors: [{ field: 'slug', code: 'taken', message: 'Choose another slug' }],
+  });
+
+const slugClaim = (slug: string, tenantId: string) =>
+  UniqueValueEntity.create({ scope: PLATFORM_SCOPE, kind: 'tenant-slug', value: slug, ownerId: tenantId });
+
+/**
+ * Creates the tenant and its first admin. The sign-in account comes first, so a taken
+ * email fails before anything is written; if our own transaction then fails (the slug
+ * was taken meanwhile), the account is deleted again.
+ */
+export const createTenant = async (
+  actor: Principal,
+  input: CreateTenant,
+  provider: IdentityProvider = identityProvider(),
+): Promise<CreatedTenant> => {
+  assertSuperadmin(actor);
+  const existing = await UniqueValueEntity.get({ scope: PLATFORM_SCOPE, kind: 'tenant-slug', value: input.slug }).go();
+  if (existing.data) throw slugTaken(input.slug);
+  const tenantId = newId('tenant');
+  const adminId = newId('user');
+  const admin = {
+    userId: adminId,
+    tenantId,
+    email: input.admin.email,
+    name: input.admin.name,
+    roles: ['admin'] as const,
+  };
+  const { username } = await provider.createUser(admin);
+  const tenant = TenantEntity.create({
+    tenantId,
+    name: input.name,
+    slug: input.slug,
+    status: 'active',
+    plan: input.plan,
+    ...PLAN_LIMITS[input.plan],
+    ...input.limits,
+    contact: input.contact,
+    region: input.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    userCount: 1,
+    adminCount: 1,
+    activeRequisitionCount: 0,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+  });
+  try {
+    const user = newUserWrites(actor, { ...admin, identityUsername: username });
+    await transactWrite([
+      put(tenant.params(), () => new ConflictError(`Tenant ${tenantId} already exists.`)),
+      put(slugClaim(input.slug, tenantId).params(), () => slugTaken(input.slug)),
+      ...user.writes,
+      auditWrite(actor, {
+        action: 'tenant.created',
+        entityType: 'tenant',
+        entityId: tenantId,
+        tenantId,
+        after: { ...input, admin: undefined },
+      }),
+    ]);
+    const created = toTenant(await load(tenantId, true));
+    return { ...created, firstAdmin: { id: adminId, email: admin.email, name: admin.name } };
+  } catch (error) {
+    await provider.deleteUser(username);
+    throw error;
+  }
+};
+
+export const getTenant = async (actor: Principal, id: string): Promise<Tenant> => {
+  assertSuperadmin(actor);
+  return toTenant(await load(id));
+};
+
+export const listTenants = async (actor: Principal, input: ListTenants): Promise<Page<Tenant>> => {
+  assertSuperadmin(actor);
+  const { status, limit, cursor } = input;
+  const query = status ? TenantEntity.query.byStatus({ status }) : TenantEntity.query.all({});
+  if (cursor !== undefined) {
+    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
+    assertCursorFor(cursor, { attribute: status ? 'gsi2pk' : 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
+  }
+  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
+  return { items: result.data.map(toTenant), nextCursor: result.cursor };
+};
+
+type TenantChanges = Partial<
+  Pick<
+    TenantItem,
+    | 'name'
+    | 'plan'
+    | 'maxUsers'
+    | 'maxActiveRequisitions'
+    | 'maxAssessmentsPerMonth'
+    | 'contact'
+    | 'region'
+    | 'status'
+    | 'suspendedAt'
+    | 'suspendedReason'
+  >
+>;
+
+const writeTenant = async (
+  actor: Principal,
+  id: string,
+  expectedVersion: number | undefined,
+  decide: (current: TenantItem) => { set: TenantChanges; remove?: ('suspendedAt' | 'suspendedReason')[]; verb: string },
+): Promise<Tenant> => {
+  assertSuperadmin(actor);
+  await writeVersioned(expectedVersion, {
+    label: `Tenant ${id}`,
+    load: () => load(id),
+    decide: (current) => {
+      const { set, remove = [], verb } = decide(current);
+      const changed = TenantEntity.patch({ tenantId: id }).set({ ...set, updatedBy: actor.userId });
+      const params = (remove.length ? changed.remove(remove) : changed)
+        .add({ version: 1 })
+        .where(({ version }, { eq }) => eq(version, current.version))
+        .params();
+      const next: Record<string, unknown> = { ...current, ...set };
+      for (const field of remove) delete next[field];
+      return [
+        versionedUpdate(params),
+        auditWrite(actor, {
+          action: `tenant.${verb}`,
+          entityType: 'tenant',
+          entityId: id,
+          tenantId: id,
+          before: toTenant(current),
+          after: toTenant(next as TenantItem),
+        }),
+      ];
+    },
+  });
+  return toTenant(await load(id, true));
+};
+
+/** A new plan brings its limits, unless the same request sets limits of its own. */
+export const updateTenant = (actor: Principal, id: string, changes: UpdateTenant, expectedVersion?: number) =>
+  writeTenant(actor, id, expectedVersion, () => {
+    const { limits, ...rest } = changes;
+    return {
+      set: { ...rest, ...(changes.plan ? PLAN_LIMITS[changes.plan] : {}), ...limits },
+      verb: 'updated',
+    };
+  });
+
+const moveTo = (current: TenantItem, to: TenantStatus) =>
+  assertTransition(TENANT_TRANSITIONS, 'A tenant', current.status, to);
+
+export const suspendTenant = (actor: Principal, id: string, input: SuspendTenant, expectedVersion?: number) =>
+  writeTenant(actor, id, expectedVersion, (current) => {
+    if (id === actor.tenantId) {
+      throw new ConflictError('The platform tenant cannot be suspended: its superadmins would be locked out.');
+    }
+    moveTo(current, 'suspended');
+    return { set: { status: 'suspended', suspendedAt: isoNow(), suspendedReason: input.reason }, verb: 'suspended' };
+  });
+
+export const reactivateTenant = (actor: Principal, id: string, expectedVersion?: number) =>
+  writeTenant(actor, id, expectedVersion, (current) => {
+    moveTo(current, 'active');
+    return { set: { status: 'active' }, remove: ['suspendedAt', 'suspendedReason'], verb: 'reactivated' };
+  });

@@ -1,0 +1,75 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './db.ts';
+import { ConflictError } from './errors.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * One write of a transaction: the parameters an ElectroDB `.params()` call produced, and
+ * the error to raise when its own condition is what cancelled the transaction.
+ */
+export interface TransactionWrite {
+  kind: 'Put' | 'Update' | 'Delete';
+  params: object;
+  /** Gets the item as it was, so the error can say e.g. which limit was reached. */
+  onConditionFailed?: (item: Record<string, unknown> | undefined) => Error;
+}
+
+type OnConditionFailed = TransactionWrite['onConditionFailed'];
+
+const write =
+  (kind: TransactionWrite['kind']) =>
+  (params: object, onConditionFailed?: OnConditionFailed): TransactionWrite => ({
+    kind,
+    params,
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  });
+
+export const put = write('Put');
+export const update = write('Update');
+export const remove = write('Delete');
+
+interface CancellationReason {
+  Code?: string;
+  Item?: Record<string, unknown>;
+}
+
+const reasonsOf = (error: unknown): CancellationReason[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [])
+    : undefined;
+
+/** ElectroDB's update params carry a few fields a TransactWriteItem does not accept. */
+const toTransactItem = ({ kind, params, onConditionFailed }: TransactionWrite): TransactItem => {
+  const { ReturnValues: _returnValues, ...accepted } = params as Record<string, unknown>;
+  return {
+    [kind]: { ...accepted, ...(onConditionFailed ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : {}) },
+  } as TransactItem;
+};
+
+const ATTEMPTS = 3;
+
+/**
+ * Writes all or nothing. A write whose condition failed raises its own error (the first
+ * such write wins); a conflict with a concurrent transaction on the same items is retried.
+ */
+export const transactWrite = async (writes: readonly TransactionWrite[]): Promise<void> => {
+  const input = { TransactItems: writes.map(toTransactItem) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documentClient.send(new TransactWriteCommand(input));
+      return;
+    } catch (error) {
+      const reasons = reasonsOf(error);
+      if (!reasons) throw error;
+      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) throw writes[failed]?.onConditionFailed?.(reasons[failed]?.Item) ?? error;
+      const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
+      if (!conflicted) throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new ConflictError('Someone else is changing the same data; try again.', { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
+};

@@ -1,0 +1,49 @@
+import { ConflictError, PreconditionFailedError } from './errors.ts';
+import { type TransactionWrite, transactWrite, update } from './transaction.ts';
+
+/** Raised by the versioned write's own condition: someone wrote since we read. */
+class StaleReadError extends Error {}
+
+/** The write of an object's changes, guarded by the version that was read. */
+export const versionedUpdate = (params: object): TransactionWrite => update(params, () => new StaleReadError());
+
+export interface VersionedChange<Item extends { version: number }> {
+  /** What the object is, for messages: `Requisition req_01J...`. */
+  label: string;
+  /** Reads the object; throws NotFoundError when the caller may not see it. */
+  load(): Promise<Item>;
+  /** The writes of one attempt: a `versionedUpdate` of the object, its audit entry, and whatever else must change with it. */
+  decide(current: Item): TransactionWrite[] | Promise<TransactionWrite[]>;
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Writes a change decided on the object as read, only if nobody wrote since. With an
+ * If-Match version a stale read is the caller's 412; without one the caller asked for
+ * last-writer-wins, so a lost race is decided again on fresh data. Returns the object as read.
+ */
+export const writeVersioned = async <Item extends { version: number }>(
+  expectedVersion: number | undefined,
+  change: VersionedChange<Item>,
+): Promise<Item> => {
+  for (let attempt = 1; ; attempt++) {
+    const current = await change.load();
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new PreconditionFailedError(
+        `${change.label} is at version ${current.version}, not ${expectedVersion}. Read it again.`,
+        { extensions: { currentVersion: current.version } },
+      );
+    }
+    try {
+      await transactWrite(await change.decide(current));
+      return current;
+    } catch (error) {
+      if (!(error instanceof StaleReadError)) throw error;
+      if (expectedVersion !== undefined) {
+        throw new PreconditionFailedError(`${change.label} changed while you were editing it. Read it again.`);
+      }
+      if (attempt >= ATTEMPTS) throw new ConflictError(`${change.label} is being changed by others; try again.`);
+    }
+  }
+};
