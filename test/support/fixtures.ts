@@ -1,4 +1,9 @@
 import { call, tokenFor } from './api.ts';
+import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
+import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
+import type { FeatureFixtures } from './fixtures/kit.ts';
+import { fixtures as metricFixtures } from './fixtures/metrics.ts';
+import { fixtures as settingsFixtures } from './fixtures/settings.ts';
 
 /** The tenant whose objects tests make, and the tenant that must never see them. */
 export const HOME = {
@@ -37,16 +42,40 @@ export const createRequisition = async (email = HOME.recruiter, body: object = c
  * How to make, in the home tenant, the object a route's `{id}` names. A route table entry
  * with a `resource` not listed here makes the security matrix fail and say so.
  */
-export const resourceFactories: Record<string, () => Promise<string>> = {
-  requisition: async () => {
-    const { id } = await createRequisition();
-    await call('POST', `/api/v1/recruiter/requisitions/${id}/publish`, { token: await tokenFor(HOME.recruiter) });
-    return id;
+const requisitionFixtures: FeatureFixtures = {
+  factories: {
+    requisition: async () => {
+      const { id } = await createRequisition();
+      await call('POST', `/api/v1/recruiter/requisitions/${id}/publish`, { token: await tokenFor(HOME.recruiter) });
+      return id;
+    },
+  },
+  bodies: {
+    'POST /api/v1/recruiter/requisitions': { title: 'Matrix probe' },
+    'PATCH /api/v1/recruiter/requisitions/{id}': { title: 'Matrix probe' },
   },
 };
 
+const FEATURES: readonly FeatureFixtures[] = [
+  requisitionFixtures,
+  settingsFixtures,
+  featureFlagFixtures,
+  incidentFixtures,
+  metricFixtures,
+];
+
+export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(
+  {},
+  ...FEATURES.map((feature) => feature.factories ?? {}),
+);
+
 /** A body each route accepts, so that a refusal can only come from who is asking. */
-export const validBodies: Record<string, unknown> = {
-  'POST /api/v1/recruiter/requisitions': { title: 'Matrix probe' },
-  'PATCH /api/v1/recruiter/requisitions/{id}': { title: 'Matrix probe' },
-};
+export const validBodies: Record<string, unknown> = Object.assign(
+  {},
+  ...FEATURES.map((feature) => feature.bodies ?? {}),
+);
+
+/** A call that succeeds, per mutating route: the audit coverage test makes each one. */
+export const mutationCalls = Object.assign({}, ...FEATURES.map((feature) => feature.mutations ?? {})) as NonNullable<
+  FeatureFixtures['mutations']
+>;

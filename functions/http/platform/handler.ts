@@ -2,6 +2,10 @@ import { ENV, requireEnv } from '@assist-ten/core/shared/env';
 import { createHttpHandler } from '@assist-ten/lambda-kit/http/handler';
 import { apiDocument } from '../../openapi.ts';
 import { routesOf } from '../../routes.ts';
+import { auditOperations } from './audit.operations.ts';
+import { featureFlagOperations } from './feature-flags.operations.ts';
+import { incidentOperations } from './incidents.operations.ts';
+import { metricOperations } from './metrics.operations.ts';
 
 const stage = requireEnv(ENV.stage);
 let document: ReturnType<typeof apiDocument> | undefined;
@@ -13,4 +17,8 @@ export const handler = createHttpHandler(routesOf('platform'), {
     document ??= apiDocument();
     return { body: document, headers: { 'cache-control': 'public, max-age=300' } };
   },
+  ...featureFlagOperations,
+  ...incidentOperations,
+  ...metricOperations,
+  ...auditOperations,
 });

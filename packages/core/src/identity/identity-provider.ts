@@ -66,7 +66,9 @@ export const cognitoIdentityProvider = (
 ): IdentityProvider => {
   const addToGroup = async (username: string, role: StaffRole) => {
     try {
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: role }));
+      await client.send(
+        new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: role }),
+      );
     } catch (error) {
       if (isCognitoError(error, 'UserNotFoundException')) throw noSuchAccount(error);
       throw unexpected('AdminAddUserToGroup', error);

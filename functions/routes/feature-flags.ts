@@ -1,0 +1,1 @@
+export const featureFlagRoutes = [] as const;

@@ -1,0 +1,1 @@
+export const incidentRoutes = [] as const;
