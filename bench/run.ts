@@ -174,22 +174,24 @@ async function measureAgainstLocalCloud(): Promise<void> {
   let stop: (() => Promise<void>) | undefined;
   try {
     // One set of emulators for both parts. The gateway is composed as startLocalCloud
-    // composes it, minus the demo seed the bench does not need.
+    // composes it; the seed gives the bench its tenant and signed-in users.
     const { startEmulators, localAwsEnv } = await import('../infra/local/emulators.ts');
     const emulators = await startEmulators({ log });
     stop = () => emulators.stop();
-    const { DEFAULT_ALLOWED_ORIGINS, LOCAL_ISSUER } = await import('../infra/local/cloud.ts');
+    const { DEFAULT_ALLOWED_ORIGINS } = await import('../infra/local/cloud.ts');
     const { ENV } = await import('@assist-ten/core/shared/env');
     Object.assign(process.env, localAwsEnv(emulators), {
       [ENV.stage]: 'local',
       [ENV.allowedOrigins]: DEFAULT_ALLOWED_ORIGINS.join(','),
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
+    const { seedLocalData } = await import('../infra/local/seed.ts');
+    await seedLocalData();
     const { createLocalIssuer } = await import('../infra/local/issuer.ts');
     const { startGateway } = await import('../infra/local/gateway.ts');
     const { inProcessInvoker } = await import('../infra/local/invoker.ts');
     const { routes } = await import('../functions/routes.ts');
-    const issuer = await createLocalIssuer(LOCAL_ISSUER);
+    const issuer = await createLocalIssuer(emulators.cognito);
     const gateway = await startGateway({
       routes,
       issuer,
@@ -212,7 +214,8 @@ async function measureAgainstLocalCloud(): Promise<void> {
 
     const recruiter = LOCAL_USERS.find((user) => user.email === 'recruiter@demo.test');
     if (!recruiter) throw new Error('recruiter@demo.test is missing from infra/local/seed-data.ts');
-    const token = await issuer.sign(recruiter);
+    const token = await issuer.login(recruiter.email);
+    if (!token) throw new Error(`${recruiter.email} cannot sign in to the local user pool`);
     const caller = {
       tenantId: recruiter.tenantId,
       userId: recruiter.userId,

@@ -9,7 +9,6 @@ import { createLocalIssuer, type LocalIssuer } from './issuer.ts';
 import { relayObjectCreated } from './s3-relay.ts';
 import { seedLocalData } from './seed.ts';
 
-export const LOCAL_ISSUER = 'http://localhost/_local/issuer';
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:5173', 'http://localhost:3001'];
 
 export interface LocalCloudOptions {
@@ -48,7 +47,7 @@ export const startLocalCloud = async (options: LocalCloudOptions = {}): Promise<
     Object.assign(process.env, env);
     relayObjectCreated(emulators, new SQSClient(localClientConfig(emulators.endpoints.sqs)), options.log);
     await seedLocalData();
-    const issuer = await createLocalIssuer(LOCAL_ISSUER);
+    const issuer = await createLocalIssuer(emulators.cognito);
     const gateway = await startGateway({
       routes,
       issuer,

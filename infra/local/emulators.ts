@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ENV } from '@assist-ten/core/shared/env';
 import { QUEUES, type QueueName } from '@assist-ten/core/shared/queues';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators/aws.ts';
+import { type CognitoLocal, startCognitoLocal } from './emulators/cognito.ts';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './emulators/dynamodb.ts';
 import { acquirePersistLock, type PersistLock } from './emulators/persist-lock.ts';
 import { type S3Local, startS3Local } from './emulators/s3.ts';
@@ -11,14 +12,15 @@ import { assertPortFree, findFreePort } from './ports.ts';
 
 /**
  * The AWS services of the local cloud, with no Docker and no AWS account: DynamoDB Local
- * (a child JVM), s3rver and local-aws-sqs (both in this process), with the table, bucket
- * and queues created from the same definitions CDK uses (packages/core/src/shared).
+ * (a child JVM), cognito-local (a child Node process), s3rver and local-aws-sqs (both in
+ * this process), with the table, bucket, queues and user pool created from the same
+ * definitions CDK uses (packages/core/src/shared).
  */
 
-export type EmulatorService = 'dynamodb' | 's3' | 'sqs';
+export type EmulatorService = 'dynamodb' | 's3' | 'sqs' | 'cognito';
 
 export interface StartEmulatorsOptions {
-  /** Keep DynamoDB data in `<persistDir>/dynamodb` and objects in `<persistDir>/s3`; in memory otherwise. SQS is always in memory. */
+  /** Keep DynamoDB data, objects and the user pool under `<persistDir>/{dynamodb,s3,cognito}`; in memory (or a temp dir) otherwise. SQS is always in memory. */
   persistDir?: string;
   /** Fixed ports; a free one is chosen for each service not given. */
   ports?: Partial<Record<EmulatorService, number>>;
@@ -38,8 +40,10 @@ export interface LocalEmulators {
   queues: Record<QueueName, LocalQueue>;
   /** Objects written to the bucket, as S3 ObjectCreated notifications announce them. */
   onObjectCreated: S3Local['onObjectCreated'];
-  /** Child processes (DynamoDB Local's JVM), for diagnostics. */
-  pids: { dynamodb: number };
+  /** The staff user pool and its web client. */
+  cognito: Pick<CognitoLocal, 'endpoint' | 'userPoolId' | 'clientId'>;
+  /** Child processes (DynamoDB Local's JVM, cognito-local), for diagnostics. */
+  pids: { dynamodb: number; cognito: number };
   /** Stops every child process and server and waits until they are gone. Idempotent. */
   stop(): Promise<void>;
 }
@@ -51,6 +55,7 @@ const SERVICE_NAMES: Record<EmulatorService, string> = {
   dynamodb: 'DynamoDB Local',
   s3: 'the S3 emulator',
   sqs: 'the SQS emulator',
+  cognito: 'cognito-local',
 };
 
 const failure = (errors: unknown[]): unknown => {
@@ -80,12 +85,12 @@ export const startEmulators = async (options: StartEmulatorsOptions = {}): Promi
   const bucketName = options.bucketName ?? DEFAULT_BUCKET_NAME;
   const ports = options.ports ?? {};
 
-  let dirs: { dynamodb: string; s3: string } | undefined;
+  let dirs: { dynamodb: string; s3: string; cognito: string } | undefined;
   let lock: PersistLock | undefined;
   if (options.persistDir) {
     const root = resolve(options.persistDir);
-    dirs = { dynamodb: join(root, 'dynamodb'), s3: join(root, 's3') };
-    await Promise.all([mkdir(dirs.dynamodb, { recursive: true }), mkdir(dirs.s3, { recursive: true })]);
+    dirs = { dynamodb: join(root, 'dynamodb'), s3: join(root, 's3'), cognito: join(root, 'cognito') };
+    await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
     // First, so that a DynamoDB Local orphaned by a crashed run is gone before its port is checked.
     lock = await acquirePersistLock(root, dirs.dynamodb, log);
   }
@@ -111,30 +116,33 @@ export const startEmulators = async (options: StartEmulatorsOptions = {}): Promi
       ),
       startS3Local({ port: ports.s3 ?? 0, bucketName, ...(dirs ? { directory: dirs.s3 } : {}) }),
       startSqsLocal({ port: ports.sqs ?? 0 }),
+      startCognitoLocal({ port: ports.cognito ?? 0, ...(dirs ? { directory: dirs.cognito } : {}), log }),
     ]);
     for (const result of results) if (result.status === 'fulfilled') running.push(result.value);
     const errors = results.filter((result) => result.status === 'rejected').map((result) => result.reason);
     if (errors.length > 0) throw failure(errors);
-    const [dynamodb, s3, sqs] = results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
+    const [dynamodb, s3, sqs, cognito] = results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
       DynamoDbLocal,
       S3Local,
       SqsLocal,
+      CognitoLocal,
     ];
 
     const [, queues] = await Promise.all([ensureTable(dynamodb.endpoint, tableName, log), createQueues(sqs.endpoint)]);
     log(
       `Emulators ready in ${Math.round(performance.now() - started)} ms: DynamoDB ${dynamodb.endpoint}, ` +
-        `S3 ${s3.endpoint}, SQS ${sqs.endpoint}${dirs ? ` (data in ${options.persistDir})` : ''}`,
+        `S3 ${s3.endpoint}, SQS ${sqs.endpoint}, Cognito ${cognito.endpoint}${dirs ? ` (data in ${options.persistDir})` : ''}`,
     );
 
     let stopping: Promise<void> | undefined;
     return {
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sqs: sqs.endpoint },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, cognito: cognito.endpoint },
       tableName,
       bucketName,
       queues,
       onObjectCreated: s3.onObjectCreated,
-      pids: { dynamodb: dynamodb.pid },
+      cognito: { endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
+      pids: { dynamodb: dynamodb.pid, cognito: cognito.pid },
       stop: () => {
         stopping ??= stopAll();
         return stopping;
@@ -158,7 +166,7 @@ export const AWS_S3_FORCE_PATH_STYLE = 'AWS_S3_FORCE_PATH_STYLE';
  * change (service-specific endpoint variables), plus the resource names they read.
  */
 export const localAwsEnv = (
-  emulators: Pick<LocalEmulators, 'endpoints' | 'tableName' | 'bucketName' | 'queues'>,
+  emulators: Pick<LocalEmulators, 'endpoints' | 'tableName' | 'bucketName' | 'queues' | 'cognito'>,
 ): Record<string, string> => ({
   AWS_REGION: LOCAL_REGION,
   AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -166,6 +174,8 @@ export const localAwsEnv = (
   AWS_ENDPOINT_URL_DYNAMODB: emulators.endpoints.dynamodb,
   AWS_ENDPOINT_URL_S3: emulators.endpoints.s3,
   AWS_ENDPOINT_URL_SQS: emulators.endpoints.sqs,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulators.endpoints.cognito,
+  [ENV.userPoolId]: emulators.cognito.userPoolId,
   [AWS_S3_FORCE_PATH_STYLE]: 'true',
   [ENV.tableName]: emulators.tableName,
   [ENV.bucketName]: emulators.bucketName,

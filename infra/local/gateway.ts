@@ -15,7 +15,6 @@ import type {
 import * as z from 'zod/mini';
 import { flattenClaims, gatewayEvent } from './gateway-event.ts';
 import type { LocalIssuer } from './issuer.ts';
-import { findLocalUser } from './seed-data.ts';
 
 /** API Gateway refuses request bodies above 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -109,7 +108,7 @@ const writeLambdaResult = (
 /**
  * Serves the route table over HTTP as API Gateway's HTTP API does: same route keys,
  * same event shape, the JWT authorizer's 401s, CORS preflight, body size limit.
- * `POST /_local/login` exists here only; the CDK stack never has it.
+ * `POST /_local/login` (sign-in to cognito-local without a password) exists here only; the CDK stack never has it.
  */
 export const startGateway = async (options: GatewayOptions): Promise<LocalGateway> => {
   const compiled = options.routes.map(compile).sort((a, b) => b.literals - a.literals);
@@ -146,9 +145,9 @@ export const startGateway = async (options: GatewayOptions): Promise<LocalGatewa
         return send(res, 400, { message: 'Send {"email": "..."} as JSON' });
       }
       const parsed = LoginBody.safeParse(json);
-      const user = parsed.success ? findLocalUser(parsed.data.email) : undefined;
-      if (!user) return send(res, 404, { message: 'No seeded user with that email' });
-      return send(res, 200, { token: await options.issuer.sign(user) });
+      const token = parsed.success ? await options.issuer.login(parsed.data.email) : null;
+      if (!token) return send(res, 404, { message: 'No active user with that email in the local user pool' });
+      return send(res, 200, { token });
     }
     if (method === 'GET' && url.pathname === '/_local/jwks.json') return send(res, 200, await options.issuer.jwks());
 

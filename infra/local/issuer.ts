@@ -1,47 +1,112 @@
-import { exportJWK, generateKeyPair, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { LocalUser } from './seed-data.ts';
+import {
+  AdminGetUserCommand,
+  AdminInitiateAuthCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import cognitoLocalKey from 'cognito-local/lib/keys/cognitoLocal.private.json' with { type: 'json' };
+import { createLocalJWKSet, errors, importJWK, type JSONWebKeySet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import * as z from 'zod/mini';
+import { localClientConfig } from './emulators/aws.ts';
+import type { CognitoLocal } from './emulators/cognito.ts';
 
 /**
- * Stands in for the Cognito user pool: signs ID tokens with the claims Cognito puts in
- * them (sub, email, cognito:groups, custom:tenantId, token_use) and verifies them the way
- * API Gateway's JWT authorizer does (signature, issuer, audience, expiry, RS256 only).
+ * The token side of local staff sign-in, backed by cognito-local: it signs users of the pool
+ * in as the frontend would and verifies tokens the way API Gateway's JWT authorizer does.
  */
 export interface LocalIssuer {
+  /** `${endpoint}/${userPoolId}`, the `iss` of the emulator's tokens. */
   issuer: string;
+  /** The app client id, the `aud` of the emulator's ID tokens. */
   audience: string;
-  sign(user: LocalUser, options?: { expiresInSeconds?: number }): Promise<string>;
-  /** Signs any claims with the issuer's real key: for tests of what the authorizer refuses. */
+  /** Signs in a user of the pool as the frontend would and returns its ID token; null if unknown or disabled. */
+  login(email: string): Promise<string | null>;
+  /** Signs any claims with the emulator's own private key: for tests of what the authorizer refuses. */
   signPayload(payload: JWTPayload): Promise<string>;
+  /** As API Gateway's JWT authorizer: signature (JWKS from the emulator), issuer, audience, expiry, RS256 only, token_use id. */
   verify(token: string): Promise<JWTPayload>;
   jwks(): Promise<{ keys: object[] }>;
 }
 
-export const LOCAL_AUDIENCE = 'assist-ten-local-client';
+/**
+ * Every user signs in locally with this password. Invited users only have a temporary one,
+ * so `login` sets it first; it meets the real pool's policy (12+ characters, all four classes).
+ */
+export const LOCAL_PASSWORD = 'Assist-Ten-local-2024!';
 
-export const createLocalIssuer = async (issuer: string): Promise<LocalIssuer> => {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const kid = 'local-1';
+const JwksDocument = z.object({ keys: z.array(z.looseObject({ kty: z.string() })) });
+
+const fetchJwks = async (issuer: string): Promise<JSONWebKeySet> => {
+  const url = `${issuer}/.well-known/jwks.json`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cognito-local answered ${response.status} for ${url}`);
+  const parsed = JwksDocument.safeParse(await response.json());
+  if (!parsed.success) throw new Error(`cognito-local served no key set at ${url}`);
+  return parsed.data;
+};
+
+const isUserNotFound = (error: unknown): boolean => error instanceof Error && error.name === 'UserNotFoundException';
+
+export const createLocalIssuer = async (
+  cognito: Pick<CognitoLocal, 'endpoint' | 'userPoolId' | 'clientId'>,
+): Promise<LocalIssuer> => {
+  const issuer = `${cognito.endpoint}/${cognito.userPoolId}`;
+  const audience = cognito.clientId;
+  const jwks = await fetchJwks(issuer);
+  const keySet = createLocalJWKSet(jwks);
+  const privateKey = await importJWK(cognitoLocalKey.jwk, 'RS256');
+  const client = new CognitoIdentityProviderClient({ ...localClientConfig(cognito.endpoint), maxAttempts: 1 });
+
   return {
     issuer,
-    audience: LOCAL_AUDIENCE,
-    sign: (user, { expiresInSeconds = 3600 } = {}) =>
-      new SignJWT({
-        email: user.email,
-        name: user.name,
-        'cognito:groups': user.roles,
-        'custom:tenantId': user.tenantId,
-        token_use: 'id',
-      })
-        .setProtectedHeader({ alg: 'RS256', kid })
-        .setSubject(user.userId)
-        .setIssuer(issuer)
-        .setAudience(LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
-        .sign(privateKey),
-    signPayload: (payload) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey),
-    verify: async (token) =>
-      (await jwtVerify(token, publicKey, { issuer, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] })).payload,
-    jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] }),
+    audience,
+
+    login: async (email) => {
+      const user = await client
+        .send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: email }))
+        .catch((error: unknown) => {
+          if (isUserNotFound(error)) return undefined;
+          throw error;
+        });
+      // cognito-local signs disabled users in; real Cognito refuses them, so we do.
+      if (!user?.Username || user.Enabled === false) return null;
+      await client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: cognito.userPoolId,
+          Username: user.Username,
+          Password: LOCAL_PASSWORD,
+          Permanent: true,
+        }),
+      );
+      const { AuthenticationResult: result } = await client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: cognito.userPoolId,
+          ClientId: cognito.clientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email, PASSWORD: LOCAL_PASSWORD },
+        }),
+      );
+      if (!result?.IdToken) throw new Error(`cognito-local returned no ID token for ${email}`);
+      return result.IdToken;
+    },
+
+    signPayload: (payload) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: cognitoLocalKey.jwk.kid }).sign(privateKey),
+
+    verify: async (token) => {
+      const { payload } = await jwtVerify(token, keySet, {
+        issuer,
+        audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp'],
+      });
+      // An access token is signed by the same key for the same issuer; only ID tokens carry our claims.
+      if (payload.token_use !== 'id') {
+        throw new errors.JWTClaimValidationFailed('unexpected "token_use" claim value', payload, 'token_use');
+      }
+      return payload;
+    },
+
+    jwks: async () => jwks,
   };
 };

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@assist-ten/core/shared/principal';
 
-/** The people `npm start` knows, so `POST /_local/login` can sign them in. */
+/** The people `npm start` creates in the local user pool, so `POST /_local/login` can sign them in. */
 export interface LocalUser {
   userId: string;
   email: string;
@@ -9,31 +9,43 @@ export interface LocalUser {
   name: string;
 }
 
-export const LOCAL_TENANTS = {
-  demo: 'tnt_demo',
-  acme: 'tnt_acme',
-  platform: 'tnt_platform',
-} as const;
+export interface LocalTenant {
+  tenantId: string;
+  name: string;
+  slug: string;
+}
 
-const staff = (tenant: 'demo' | 'acme', role: StaffRole): LocalUser => ({
-  userId: `usr_${tenant}_${role}`,
+/** Fixed ids (shaped like real ones) make seeding idempotent and keep demo URLs stable. */
+const fixedId = (prefix: 'tnt' | 'usr', serial: number): string =>
+  `${prefix}_01JDEM${String(serial).padStart(20, '0')}`;
+
+export const LOCAL_TENANTS = {
+  demo: { tenantId: fixedId('tnt', 1), name: 'Demo Corp', slug: 'demo' },
+  acme: { tenantId: fixedId('tnt', 2), name: 'Acme Inc', slug: 'acme' },
+  platform: { tenantId: fixedId('tnt', 3), name: 'Assist-Ten platform', slug: 'platform' },
+} as const satisfies Record<string, LocalTenant>;
+
+const TENANT_ROLES = ['recruiter', 'interviewer', 'admin'] as const;
+
+const staff = (tenant: 'demo' | 'acme', role: (typeof TENANT_ROLES)[number], serial: number): LocalUser => ({
+  userId: fixedId('usr', serial),
   email: `${role}@${tenant}.test`,
-  tenantId: LOCAL_TENANTS[tenant],
+  tenantId: LOCAL_TENANTS[tenant].tenantId,
   roles: [role],
   name: `${tenant[0]?.toUpperCase()}${tenant.slice(1)} ${role}`,
 });
 
 export const LOCAL_USERS: readonly LocalUser[] = [
-  staff('demo', 'recruiter'),
-  staff('demo', 'interviewer'),
-  staff('demo', 'admin'),
-  staff('acme', 'recruiter'),
-  staff('acme', 'interviewer'),
-  staff('acme', 'admin'),
+  staff('demo', 'recruiter', 11),
+  staff('demo', 'interviewer', 12),
+  staff('demo', 'admin', 13),
+  staff('acme', 'recruiter', 21),
+  staff('acme', 'interviewer', 22),
+  staff('acme', 'admin', 23),
   {
-    userId: 'usr_platform_superadmin',
+    userId: fixedId('usr', 31),
     email: 'superadmin@platform.test',
-    tenantId: LOCAL_TENANTS.platform,
+    tenantId: LOCAL_TENANTS.platform.tenantId,
     roles: ['superadmin'],
     name: 'Platform superadmin',
   },

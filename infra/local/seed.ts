@@ -1,12 +1,15 @@
 import type { CreateRequisition } from '@assist-ten/core/requisitions/requisition.schema';
+import { ENV, requireEnv } from '@assist-ten/core/shared/env';
 import type { Principal } from '@assist-ten/core/shared/principal';
-import { LOCAL_USERS, type LocalUser } from './seed-data.ts';
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { LOCAL_TENANTS, LOCAL_USERS, type LocalTenant, type LocalUser } from './seed-data.ts';
 
-const principalOf = (user: LocalUser): Principal => ({
+export const principalOf = (user: LocalUser): Principal => ({
   userId: user.userId,
   tenantId: user.tenantId,
   email: user.email,
   roles: user.roles,
+  requestId: 'local-seed',
 });
 
 /** A complete, publishable requisition: the demo's open role, also the benchmark's create body. */
@@ -41,23 +44,77 @@ const DEMO_REQUISITIONS: { id: string; publish: boolean; input: CreateRequisitio
   },
 ];
 
-/** Seeds the demo tenant's data. Safe to run on every start, also against a persisted table. */
-export const seedLocalData = async (): Promise<void> => {
+/** The demo tenants start on a plan roomy enough for the test suite's users and requisitions. */
+const SEED_LIMITS = { maxUsers: 500, maxActiveRequisitions: 5_000, maxAssessmentsPerMonth: 10_000 };
+
+const seedTenant = async (tenant: LocalTenant, cognito: CognitoIdentityProviderClient, userPoolId: string) => {
   // Loaded here, not at the top: the entities read the table name when their module loads.
+  const { TenantEntity } = await import('@assist-ten/core/identity/tenant.entity');
+  const { IdentityExistsError, identityProvider } = await import('@assist-ten/core/identity/identity-provider');
+  const { newUserWrites } = await import('@assist-ten/core/identity/user.service');
+  const { put, transactWrite } = await import('@assist-ten/core/shared/transaction');
+  const { data: existing } = await TenantEntity.get({ tenantId: tenant.tenantId }).go();
+  if (existing) return;
+
+  const users = LOCAL_USERS.filter((user) => user.tenantId === tenant.tenantId);
+  const seeder: Principal = { ...principalOf(users[0] as LocalUser), roles: ['superadmin'] };
+  const writes = [];
+  for (const user of users) {
+    let username: string;
+    try {
+      ({ username } = await identityProvider().createUser(user));
+    } catch (error) {
+      // The pool was kept (--persist) while the table was not: adopt the existing account.
+      if (!(error instanceof IdentityExistsError)) throw error;
+      const found = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+      username = found.Username ?? user.email;
+    }
+    writes.push(...newUserWrites(seeder, { ...user, identityUsername: username }).writes);
+  }
+  const tenantItem = TenantEntity.create({
+    ...tenant,
+    status: 'active',
+    plan: 'enterprise',
+    ...SEED_LIMITS,
+    contact: { name: `${tenant.name} admin`, email: `admin@${tenant.slug}.test` },
+    region: 'us-east-1',
+    userCount: users.length,
+    adminCount: users.filter((user) => user.roles.includes('admin')).length,
+    activeRequisitionCount: 0,
+    createdBy: seeder.userId,
+    updatedBy: seeder.userId,
+  });
+  await transactWrite([put(tenantItem.params()), ...writes]);
+};
+
+const seedRequisitions = async () => {
   const { createRequisition, transitionRequisition } = await import(
     '@assist-ten/core/requisitions/requisition.service'
   );
-  const { isConditionalCheckFailure } = await import('@assist-ten/core/shared/db-errors');
+  const { RequisitionEntity } = await import('@assist-ten/core/requisitions/requisition.entity');
   const recruiter = LOCAL_USERS.find((user) => user.email === 'recruiter@demo.test');
   if (!recruiter) throw new Error('The demo recruiter is missing from the seed data');
   const actor = principalOf(recruiter);
   for (const { id, publish, input } of DEMO_REQUISITIONS) {
-    try {
-      await createRequisition(actor, input, id);
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) continue;
-      throw error;
-    }
+    const { data } = await RequisitionEntity.get({ tenantId: actor.tenantId, requisitionId: id }).go();
+    if (data) continue;
+    await createRequisition(actor, input, id);
     if (publish) await transitionRequisition(actor, id, 'publish', {});
+  }
+};
+
+/**
+ * Seeds the local tenants, their users (in the table and in cognito-local) and the demo
+ * tenant's requisitions. Safe to run on every start, also against persisted data.
+ * A tenant found in the table is left alone whole, users included.
+ */
+export const seedLocalData = async (): Promise<void> => {
+  // The environment points the SDK at cognito-local, as it does for the functions.
+  const client = new CognitoIdentityProviderClient({});
+  try {
+    for (const tenant of Object.values(LOCAL_TENANTS)) await seedTenant(tenant, client, requireEnv(ENV.userPoolId));
+    await seedRequisitions();
+  } finally {
+    client.destroy();
   }
 };

@@ -36,14 +36,14 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 const api = `http://localhost:${port}`;
-const recruiter = LOCAL_USERS.find((user) => user.email === 'recruiter@demo.test');
-const token = recruiter ? await cloud.issuer.sign(recruiter, { expiresInSeconds: 12 * 3600 }) : '';
+const token = (await cloud.issuer.login('recruiter@demo.test')) ?? '';
 console.log(`
 Assist-Ten local cloud is ready in ${((performance.now() - started) / 1000).toFixed(1)} s
   API          ${api}
   DynamoDB     ${cloud.emulators.endpoints.dynamodb}  (table ${cloud.emulators.tableName})
   S3           ${cloud.emulators.endpoints.s3}  (bucket ${cloud.emulators.bucketName})
   SQS          ${cloud.emulators.endpoints.sqs}
+  Cognito      ${cloud.emulators.endpoints.cognito}  (user pool ${cloud.emulators.cognito.userPoolId})
   Data         ${values.persist ? `kept in ${values.persist}` : 'in memory (use --persist DIR to keep it)'}
 
 Users: ${LOCAL_USERS.map((user) => user.email).join(', ')}
@@ -54,7 +54,7 @@ Try it:
     -d '{"email":"recruiter@demo.test"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
   curl -H "authorization: Bearer $TOKEN" ${api}/api/v1/recruiter/requisitions
 
-A 12-hour token for recruiter@demo.test:
+A token for recruiter@demo.test (valid 24 hours):
   ${token}
 
 Ctrl-C stops everything.

@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     stackEnv: Record<string, string>;
+    cognito: { endpoint: string; userPoolId: string; clientId: string };
   }
 }
 
@@ -14,5 +15,6 @@ export default async function setup(project: TestProject) {
   const cloud = await startLocalCloud();
   project.provide('apiUrl', cloud.url);
   project.provide('stackEnv', cloud.env);
+  project.provide('cognito', cloud.emulators.cognito);
   return () => cloud.stop();
 }

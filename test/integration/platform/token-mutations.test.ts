@@ -1,17 +1,16 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { routes } from '../../../functions/routes.ts';
 import { type Invoke, type LocalGateway, startGateway } from '../../../infra/local/gateway.ts';
-import { createLocalIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../../infra/local/issuer.ts';
+import { createLocalIssuer, type LocalIssuer } from '../../../infra/local/issuer.ts';
 import { findLocalUser } from '../../../infra/local/seed-data.ts';
 
-const ISSUER = 'http://localhost/_local/issuer';
 const invoke = vi.fn<Invoke>(async () => ({ statusCode: 200, body: '{}' }));
 let gateway: LocalGateway;
 let issuer: LocalIssuer;
 
 beforeAll(async () => {
-  issuer = await createLocalIssuer(ISSUER);
+  issuer = await createLocalIssuer(inject('cognito'));
   gateway = await startGateway({ routes, issuer, invoke, allowedOrigins: [] });
 });
 afterAll(() => gateway.close());
@@ -23,16 +22,23 @@ const recruiter = () => {
 };
 
 const validClaims = () => ({
-  sub: recruiter().userId,
+  sub: '8c21fa46-6605-43fa-bea2-489580d7c49f',
   email: recruiter().email,
   'cognito:groups': ['recruiter'],
   'custom:tenantId': recruiter().tenantId,
+  'custom:userId': recruiter().userId,
   token_use: 'id',
-  iss: ISSUER,
-  aud: LOCAL_AUDIENCE,
+  iss: issuer.issuer,
+  aud: issuer.audience,
   iat: Math.floor(Date.now() / 1000),
   exp: Math.floor(Date.now() / 1000) + 600,
 });
+
+const signIn = async (): Promise<string> => {
+  const token = await issuer.login(recruiter().email);
+  if (!token) throw new Error('the seeded recruiter cannot sign in');
+  return token;
+};
 
 /** Rewrites a signed token's payload without re-signing it, as an attacker would. */
 const tamper = (token: string, change: Record<string, unknown>): string => {
@@ -47,11 +53,13 @@ const mutations: Record<string, () => Promise<string>> = {
   'wrong audience': () => issuer.signPayload({ ...validClaims(), aud: 'another-client' }),
   'bad signature': async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    return new SignJWT(validClaims()).setProtectedHeader({ alg: 'RS256', kid: 'local-1' }).sign(privateKey);
+    return new SignJWT(validClaims()).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).sign(privateKey);
   },
   'alg none': async () => new UnsecuredJWT(validClaims()).encode(),
-  'tampered groups': async () => tamper(await issuer.sign(recruiter()), { 'cognito:groups': ['admin', 'superadmin'] }),
-  'tampered tenant': async () => tamper(await issuer.sign(recruiter()), { 'custom:tenantId': 'tnt_acme' }),
+  'tampered groups': async () => tamper(await signIn(), { 'cognito:groups': ['admin', 'superadmin'] }),
+  'tampered tenant': async () => tamper(await signIn(), { 'custom:tenantId': 'tnt_acme' }),
+  'tampered user': async () => tamper(await signIn(), { 'custom:userId': 'usr_01JDEM00000000000000000013' }),
+  'an access token': () => issuer.signPayload({ ...validClaims(), token_use: 'access' }),
   'not a JWT': async () => 'definitely-not-a-token',
 };
 

@@ -1,18 +1,17 @@
 import { PreconditionFailedError } from '@assist-ten/core/shared/errors';
 import type { Principal } from '@assist-ten/core/shared/principal';
 import { describe, expect, it } from 'vitest';
+import { principalOf } from '../../../infra/local/seed.ts';
+import { findLocalUser } from '../../../infra/local/seed-data.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
 const { createRequisition, getRequisition, updateRequisition, transitionRequisition } = await import(
   '@assist-ten/core/requisitions/requisition.service'
 );
 
-const recruiter: Principal = {
-  userId: 'usr_concurrency',
-  tenantId: 'tnt_concurrency',
-  email: 'c@example.test',
-  roles: ['recruiter'],
-};
+const seeded = findLocalUser('recruiter@demo.test');
+if (!seeded) throw new Error('seed user missing');
+const recruiter: Principal = principalOf(seeded);
 
 describe('requisition writes under concurrency (DynamoDB Local)', () => {
   it('lets exactly one of two writers holding the same If-Match version win', async () => {

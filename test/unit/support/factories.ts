@@ -6,6 +6,7 @@ export const aPrincipal = (overrides: Partial<Principal> = {}): Principal => ({
   tenantId: 'tnt_demo',
   email: 'alice@demo.test',
   roles: ['recruiter'] satisfies StaffRole[],
+  requestId: 'req-test',
   ...overrides,
 });
 
