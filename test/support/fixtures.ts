@@ -1,22 +1,13 @@
 import { call, tokenFor } from './api.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
+import { fixtures as identityFixtures } from './fixtures/identity.ts';
 import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
+import { HOME } from './users.ts';
 
-/** The tenant whose objects tests make, and the tenant that must never see them. */
-export const HOME = {
-  recruiter: 'recruiter@demo.test',
-  interviewer: 'interviewer@demo.test',
-  admin: 'admin@demo.test',
-};
-export const OTHER = {
-  recruiter: 'recruiter@acme.test',
-  interviewer: 'interviewer@acme.test',
-  admin: 'admin@acme.test',
-};
-export const SUPERADMIN = 'superadmin@platform.test';
+export { HOME, OTHER, SUPERADMIN } from './users.ts';
 
 export const completeRequisition = {
   title: 'Staff Engineer',
@@ -38,6 +29,17 @@ export const createRequisition = async (email = HOME.recruiter, body: object = c
   return response.body as { id: string; version: number; status: string };
 };
 
+const REQUISITIONS = '/api/v1/recruiter/requisitions';
+
+/** A complete requisition of the home tenant, moved to `status`. */
+const requisitionIn = async (status: 'open' | 'paused'): Promise<string> => {
+  const { id } = await createRequisition();
+  const token = await tokenFor(HOME.recruiter);
+  await call('POST', `${REQUISITIONS}/${id}/publish`, { token });
+  if (status === 'paused') await call('POST', `${REQUISITIONS}/${id}/pause`, { token });
+  return id;
+};
+
 /**
  * How to make, in the home tenant, the object a route's `{id}` names. A route table entry
  * with a `resource` not listed here makes the security matrix fail and say so.
@@ -54,10 +56,48 @@ const requisitionFixtures: FeatureFixtures = {
     'POST /api/v1/recruiter/requisitions': { title: 'Matrix probe' },
     'PATCH /api/v1/recruiter/requisitions/{id}': { title: 'Matrix probe' },
   },
+  mutations: {
+    'POST /api/v1/recruiter/requisitions': async () => ({
+      path: REQUISITIONS,
+      body: { title: 'Audited' },
+      as: HOME.recruiter,
+    }),
+    'PATCH /api/v1/recruiter/requisitions/{id}': async () => ({
+      path: `${REQUISITIONS}/${(await createRequisition()).id}`,
+      body: { title: 'Renamed' },
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/publish': async () => ({
+      path: `${REQUISITIONS}/${(await createRequisition()).id}/publish`,
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/pause': async () => ({
+      path: `${REQUISITIONS}/${await requisitionIn('open')}/pause`,
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/resume': async () => ({
+      path: `${REQUISITIONS}/${await requisitionIn('paused')}/resume`,
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/close': async () => ({
+      path: `${REQUISITIONS}/${await requisitionIn('open')}/close`,
+      body: { reason: 'Budget cut' },
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/fill': async () => ({
+      path: `${REQUISITIONS}/${await requisitionIn('open')}/fill`,
+      as: HOME.recruiter,
+    }),
+    'POST /api/v1/recruiter/requisitions/{id}/cancel': async () => ({
+      path: `${REQUISITIONS}/${(await createRequisition()).id}/cancel`,
+      as: HOME.recruiter,
+    }),
+  },
 };
 
 const FEATURES: readonly FeatureFixtures[] = [
   requisitionFixtures,
+  identityFixtures,
   settingsFixtures,
   featureFlagFixtures,
   incidentFixtures,

@@ -51,8 +51,10 @@ describe('security matrix', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     });
 
-    if (route.path.includes('{id}')) {
-      it.each(allowed)("is 404 for another tenant's %s", async (role) => {
+    // The superadmin belongs to no customer tenant: there is no "other tenant's superadmin".
+    const tenantRoles = allowed.filter((role) => role !== 'superadmin');
+    if (route.path.includes('{id}') && tenantRoles.length > 0) {
+      it.each(tenantRoles)("is 404 for another tenant's %s", async (role) => {
         const path = await pathFor(route);
 
         const response = await call(route.method, path, { token: await tokenFor(userWith(role, 'other')), body });

@@ -39,7 +39,8 @@ const identity = (overrides: Partial<NewIdentity> = {}): NewIdentity => ({
 
 const metadata = { $metadata: {} };
 const usernameExists = () => new UsernameExistsException({ message: 'User account already exists', ...metadata });
-const aliasExists = () => new AliasExistsException({ message: 'An account with the email already exists', ...metadata });
+const aliasExists = () =>
+  new AliasExistsException({ message: 'An account with the email already exists', ...metadata });
 const userNotFound = () => new UserNotFoundException({ message: 'User does not exist.', ...metadata });
 const groupNotFound = () => new ResourceNotFoundException({ message: 'Group not found', ...metadata });
 const throttled = () => new TooManyRequestsException({ message: 'Rate exceeded', ...metadata });
@@ -116,6 +117,23 @@ describe('cognitoIdentityProvider', () => {
       expect((error as Error).cause).toBeInstanceOf(ResourceNotFoundException);
       expect(cognito.commandCalls(AdminDeleteUserCommand).map((call) => call.args[0].input)).toEqual([
         { UserPoolId: POOL, Username: SUB },
+      ]);
+    });
+
+    it('names the account left behind when the undo fails too', async () => {
+      cognito.on(AdminCreateUserCommand).resolves({ User: { Username: SUB } });
+      cognito.on(AdminAddUserToGroupCommand).callsFake(() => Promise.reject(groupNotFound()));
+      cognito.on(AdminDeleteUserCommand).callsFake(() => Promise.reject(throttled()));
+
+      const error = await provider()
+        .createUser(identity())
+        .catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(AggregateError);
+      expect((error as AggregateError).message).toContain(SUB);
+      expect((error as AggregateError).errors.map((each: Error) => each.cause)).toEqual([
+        expect.any(ResourceNotFoundException),
+        expect.any(TooManyRequestsException),
       ]);
     });
   });

@@ -1,6 +1,6 @@
 import { newId } from '@assist-ten/core/shared/ids';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, type GetCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/http/requisitions/handler.ts';
@@ -44,16 +44,30 @@ const invoke = (method: string, path: string, routeKey: string, body?: unknown) 
       },
       routeKey,
       path.includes(ID) ? { id: ID } : undefined,
-      { sub: 'usr_1', 'custom:tenantId': 'tnt_faults', 'cognito:groups': '[recruiter]', email: 'r@x.test' },
+      { sub: 'c0ffee', 'custom:userId': 'usr_1', 'custom:tenantId': 'tnt_faults', email: 'r@x.test' },
     ),
     lambdaContext('assist-ten-requisitions', 'req-1'),
   );
 
+/** The caller's tenant and user, as the per-request access gate reads them. */
+const GATE_ITEMS: Record<string, object> = {
+  $tenant_1: { status: 'active', __edb_e__: 'tenant', __edb_v__: '1' },
+  $user_1: { status: 'active', roles: new Set(['recruiter']), email: 'r@x.test', __edb_e__: 'user', __edb_v__: '1' },
+};
+
+/** Answers the gate's reads, and hands requisition reads to `requisition`. */
+const reads = (requisition: () => object) => async (input: GetCommandInput) => {
+  const sk = String(input.Key?.sk);
+  return { Item: GATE_ITEMS[sk] ?? requisition() };
+};
+
 describe('requisitions handler when DynamoDB misbehaves', () => {
   it('answers an opaque 500 with a correlation id when DynamoDB throttles', async () => {
-    dynamo
-      .on(GetCommand)
-      .rejects(Object.assign(new Error('Rate exceeded for table secret-table-name'), { name: 'ThrottlingException' }));
+    dynamo.on(GetCommand).callsFake(
+      reads(() => {
+        throw Object.assign(new Error('Rate exceeded for table secret-table-name'), { name: 'ThrottlingException' });
+      }),
+    );
 
     const response = await invoke(
       'GET',
@@ -70,10 +84,14 @@ describe('requisitions handler when DynamoDB misbehaves', () => {
   });
 
   it('gives up with 409 after losing the version race three times without If-Match', async () => {
-    dynamo.on(GetCommand).resolves({ Item: storedItem });
-    // A fresh error per call, as the SDK would throw.
-    dynamo.on(UpdateCommand).callsFake(async () => {
-      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    dynamo.on(GetCommand).callsFake(reads(() => storedItem));
+    // A fresh error per call, as the SDK would throw: the requisition's version condition failed.
+    dynamo.on(TransactWriteCommand).callsFake(async () => {
+      throw new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      });
     });
 
     const response = await invoke(
@@ -84,6 +102,6 @@ describe('requisitions handler when DynamoDB misbehaves', () => {
     );
 
     expect(response.statusCode).toBe(409);
-    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(3);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 });

@@ -153,7 +153,12 @@ export const cognitoIdentityProvider = (
         for (const role of identity.roles) await addToGroup(username, role);
       } catch (error) {
         // An account without its groups could sign in with fewer rights than our record says; never keep it.
-        await deleteUser(username);
+        await deleteUser(username).catch((rollbackError: unknown) => {
+          throw new AggregateError(
+            [error, rollbackError],
+            `Cognito account ${username} was left without its groups and could not be deleted`,
+          );
+        });
         throw error;
       }
       return { username };
