@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -52,7 +53,12 @@ export interface ApiProps {
   /** Issuer (`iss`) and audience (app client id) of the staff tokens. */
   readonly issuerUrl: string;
   readonly audience: string;
+  /** Staff accounts, administered by the contexts in CONTEXTS_ADMINISTERING_USERS. */
+  readonly userPool: IUserPool;
 }
+
+/** The contexts that create, disable and regroup staff accounts; no other function may. */
+export const CONTEXTS_ADMINISTERING_USERS: readonly Context[] = ['identity'];
 
 /**
  * The HTTP API, built from the route table: one Lambda per bounded context and one
@@ -107,6 +113,7 @@ export class Api extends Construct {
         environment: { [ENV.allowedOrigins]: config.allowedOrigins.join(',') },
       });
       fn.bindTable(props.table);
+      if (CONTEXTS_ADMINISTERING_USERS.includes(context)) fn.bindUserPool(props.userPool);
       functions.set(context, fn);
       integrations.set(context, new HttpLambdaIntegration(`${pascalCase(context)}Integration`, fn.function));
     }

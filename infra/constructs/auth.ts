@@ -16,6 +16,8 @@ import { pascalCase } from './names.ts';
 
 /** The custom attribute that binds a staff user to a tenant; the token carries it as `custom:tenantId`. */
 export const TENANT_ATTRIBUTE = 'tenantId';
+/** Our id of the user (`usr_...`), set at invitation; the token carries it as `custom:userId`. */
+export const USER_ID_ATTRIBUTE = 'userId';
 
 export interface AuthProps {
   readonly config: StageConfig;
@@ -43,6 +45,7 @@ export class Auth extends Construct {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: {
         [TENANT_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        [USER_ID_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -87,9 +90,10 @@ export class Auth extends Construct {
       refreshTokenValidity: Duration.days(30),
       readAttributes: new ClientAttributes()
         .withStandardAttributes(standardRead)
-        .withCustomAttributes(TENANT_ATTRIBUTE),
-      // Users may change their name and email, never their tenant.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+        .withCustomAttributes(TENANT_ATTRIBUTE, USER_ID_ATTRIBUTE),
+      // The API's user item owns email, name, tenant and id; an email changed here would leave
+      // the item and its uniqueness claim behind, so the web client may write the name only.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
     const stack = Stack.of(this);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENV } from '@assist-ten/core/shared/env';
 import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -83,6 +84,7 @@ export class HouseFunction extends Construct {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: {
         [ENV.stage]: config.stage,
+        [ENV.auditRetentionDays]: String(config.auditRetentionDays),
         ...props.environment,
         ...(sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
       },
@@ -111,6 +113,12 @@ export class HouseFunction extends Construct {
    * Item reads and writes on the single table and its indexes, and TABLE_NAME. Not
    * grantReadWriteData: it includes Scan, and a Scan in this system is a bug.
    */
+  /** Staff account administration on this one user pool, and USER_POOL_ID. */
+  bindUserPool(pool: IUserPool): void {
+    pool.grant(this.function, ...USER_POOL_ACTIONS);
+    this.function.addEnvironment(ENV.userPoolId, pool.userPoolId);
+  }
+
   bindTable(table: ITable): void {
     table.grant(this.function, ...TABLE_ACTIONS);
     this.function.addEnvironment(ENV.tableName, table.tableName);
@@ -124,6 +132,18 @@ export class HouseFunction extends Construct {
     });
   }
 }
+
+/** What the identity provider does to staff accounts (packages/core/src/identity/identity-provider.ts). */
+export const USER_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+] as const;
 
 /** The form cdk-nag writes a resolved `Fn::GetAtt [id, Arn]` in findings: `<id.Arn>`. */
 const nagTokenOf = (resolved: unknown): string | undefined => {

@@ -33,6 +33,7 @@ export class AssistTenStack extends Stack {
       table: this.data.table,
       issuerUrl: this.auth.issuerUrl,
       audience: this.auth.client.userPoolClientId,
+      userPool: this.auth.userPool,
     });
     this.observability = new Observability(this, 'Observability', {
       config,

@@ -24,6 +24,8 @@ export interface StageConfig {
   readonly noncurrentVersionExpirationDays: number;
   /** Default-stage throttling of the HTTP API (requests per second, burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Days an audit entry is kept before DynamoDB's TTL removes it. */
+  readonly auditRetentionDays: number;
   /** Cognito threat protection: audit only where testers sign in from anywhere, enforced in prod. */
   readonly threatProtection: StandardThreatProtectionMode;
   /** Optional address subscribed to the alarm topic. */
@@ -51,6 +53,7 @@ export const stageConfig = (
       accessLogExpirationDays: 365,
       noncurrentVersionExpirationDays: 30,
       apiThrottle: { rateLimit: 200, burstLimit: 400 },
+      auditRetentionDays: 730,
       threatProtection: StandardThreatProtectionMode.FULL_FUNCTION,
     };
   }
@@ -62,6 +65,7 @@ export const stageConfig = (
     accessLogExpirationDays: 30,
     noncurrentVersionExpirationDays: 7,
     apiThrottle: { rateLimit: 25, burstLimit: 50 },
+    auditRetentionDays: 90,
     threatProtection: StandardThreatProtectionMode.AUDIT_ONLY,
   };
 };

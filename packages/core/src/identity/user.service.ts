@@ -11,6 +11,7 @@ import { UniqueValueEntity } from '../shared/unique.entity.ts';
 import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
 import { assertTenantAdmin } from './identity.policy.ts';
 import { type IdentityProvider, identityProvider, type NewIdentity } from './identity-provider.ts';
+import { assertEmailDomainAllowed } from './settings.service.ts';
 import { TenantEntity } from './tenant.entity.ts';
 import { claim, limitReached, release, releaseAdmin } from './tenant-usage.ts';
 import { UserEntity, type UserItem } from './user.entity.ts';
@@ -106,6 +107,7 @@ export const inviteUser = async (
   provider: IdentityProvider = identityProvider(),
 ): Promise<User> => {
   assertTenantAdmin(actor);
+  await assertEmailDomainAllowed(actor.tenantId, input.email);
   const existing = await UniqueValueEntity.get({ scope: actor.tenantId, kind: 'email', value: input.email }).go();
   if (existing.data) throw emailTaken(input.email);
   await assertRoomForUser(actor.tenantId);
