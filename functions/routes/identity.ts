@@ -1,4 +1,4 @@
-import { Me, ReactivateTenantBody, UserTransitionBody } from '@assist-ten/core/identity/me.schema';
+import { Me, NoFieldsBody } from '@assist-ten/core/identity/me.schema';
 import {
   CreatedTenant,
   CreateTenantBody,
@@ -87,7 +87,7 @@ export const identityRoutes = [
     context: 'identity',
     auth: superadmin,
     summary: 'Reactivate a suspended tenant',
-    request: { path: TenantPath, body: ReactivateTenantBody },
+    request: { path: TenantPath, body: NoFieldsBody },
     response: { status: 200, body: Tenant, description: 'The active tenant' },
     versioned: true,
     resource: 'tenant',
@@ -159,7 +159,7 @@ export const identityRoutes = [
     context: 'identity',
     auth: admin,
     summary: 'Deactivate a user: the account is disabled and its tokens refused from the next request on',
-    request: { path: UserPath, body: UserTransitionBody },
+    request: { path: UserPath, body: NoFieldsBody },
     response: { status: 200, body: User, description: 'The deactivated user' },
     versioned: true,
     resource: 'user',
@@ -170,7 +170,7 @@ export const identityRoutes = [
     context: 'identity',
     auth: admin,
     summary: 'Reactivate a deactivated user',
-    request: { path: UserPath, body: UserTransitionBody },
+    request: { path: UserPath, body: NoFieldsBody },
     response: { status: 200, body: User, description: 'The active user' },
     versioned: true,
     resource: 'user',

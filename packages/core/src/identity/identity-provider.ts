@@ -9,7 +9,7 @@ import {
   CognitoIdentityProviderClient,
   type CognitoIdentityProviderClientConfig,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AppError, ConflictError, NotFoundError } from '../shared/errors.ts';
+import { AppError, ConflictError, type FieldError, NotFoundError } from '../shared/errors.ts';
 import type { StaffRole } from '../shared/principal.ts';
 
 /** The sign-in account of a staff user, as the user service provisions it. */
@@ -37,7 +37,7 @@ export class IdentityExistsError extends ConflictError {
   override readonly code = 'identity_exists';
   override readonly title = 'This email address is already registered';
 
-  constructor(options: { cause?: unknown } = {}) {
+  constructor(options: { cause?: unknown; errors?: FieldError[] } = {}) {
     super('This email address is already registered on the platform.', options);
   }
 }

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { text } from '../shared/schema.ts';
 import { TENANT_PLANS } from './tenant.model.ts';
 import { User } from './user.schema.ts';
 
@@ -11,7 +10,5 @@ export const Me = z.object({
 });
 export type Me = z.output<typeof Me>;
 
-export const ReactivateTenantBody = z.strictObject({ note: z.optional(text(1000)) });
-
-/** Deactivating or reactivating a user takes no fields; `{}` or no body. */
-export const UserTransitionBody = z.strictObject({});
+/** Reactivating a tenant, or deactivating or reactivating a user, takes no fields: `{}` or no body. */
+export const NoFieldsBody = z.strictObject({});

@@ -29,38 +29,61 @@ export const limitReached = (limit: Limit, value: number | undefined): ConflictE
     },
   );
 
-/**
- * Takes one more of a counted resource in the same transaction as the write that uses it:
- * the condition compares the counter with its limit on the tenant item, so two concurrent
- * requests cannot both take the last one.
- */
-export const claim = (tenantId: string, counter: Counter): TransactionWrite => {
-  const limit = LIMIT_OF[counter];
-  const patch = TenantEntity.patch({ tenantId }).add({ [counter]: 1 });
-  if (!limit) return update(patch.params());
-  return update(
-    patch.where((attributes, { name }) => `${name(attributes[counter])} < ${name(attributes[limit])}`).params(),
-    (item) => limitReached(limit, numberIn(item, limit)),
-  );
-};
+const lastAdmin = () =>
+  new ConflictError('This is the last active admin of the tenant. Make someone else an admin first.', {
+    extensions: { reason: 'last_admin' },
+  });
 
-/** Gives one back, e.g. when a requisition closes or a user is deactivated. */
-export const release = (tenantId: string, counter: Counter): TransactionWrite =>
+/**
+ * The writes below go into the transaction of the change that uses or frees the resource:
+ * each is ONE update of the tenant item (a transaction may touch an item once), and a limit
+ * is its condition, so two concurrent requests cannot both take the last one.
+ */
+
+/** One more active requisition, within the plan's limit. */
+export const claimRequisition = (tenantId: string): TransactionWrite =>
   update(
     TenantEntity.patch({ tenantId })
-      .add({ [counter]: -1 })
+      .add({ activeRequisitionCount: 1 })
+      .where(
+        ({ activeRequisitionCount, maxActiveRequisitions }, { name }) =>
+          `${name(activeRequisitionCount)} < ${name(maxActiveRequisitions)}`,
+      )
       .params(),
+    (item) => limitReached('maxActiveRequisitions', numberIn(item, 'maxActiveRequisitions')),
   );
 
-/** Gives back an admin only if another active admin remains, so a tenant is never locked out. */
+/** A requisition stopped being active. */
+export const releaseRequisition = (tenantId: string): TransactionWrite =>
+  update(TenantEntity.patch({ tenantId }).add({ activeRequisitionCount: -1 }).params());
+
+/** One more active user (and admin), within the plan's limit. */
+export const claimSeat = (tenantId: string, { admin }: { admin: boolean }): TransactionWrite =>
+  update(
+    TenantEntity.patch({ tenantId })
+      .add({ userCount: 1, ...(admin ? { adminCount: 1 } : {}) })
+      .where(({ userCount, maxUsers }, { name }) => `${name(userCount)} < ${name(maxUsers)}`)
+      .params(),
+    (item) => limitReached('maxUsers', numberIn(item, 'maxUsers')),
+  );
+
+/** An active user (and admin) left; an admin only if another active admin remains, so a tenant is never locked out. */
+export const releaseSeat = (tenantId: string, { admin }: { admin: boolean }): TransactionWrite => {
+  const patch = TenantEntity.patch({ tenantId }).add({ userCount: -1, ...(admin ? { adminCount: -1 } : {}) });
+  if (!admin) return update(patch.params());
+  return update(patch.where(({ adminCount }, { gt }) => gt(adminCount, 1)).params(), lastAdmin);
+};
+
+/** An active user became an admin. */
+export const claimAdmin = (tenantId: string): TransactionWrite =>
+  update(TenantEntity.patch({ tenantId }).add({ adminCount: 1 }).params());
+
+/** An active admin stopped being one, if another active admin remains. */
 export const releaseAdmin = (tenantId: string): TransactionWrite =>
   update(
     TenantEntity.patch({ tenantId })
       .add({ adminCount: -1 })
       .where(({ adminCount }, { gt }) => gt(adminCount, 1))
       .params(),
-    () =>
-      new ConflictError('This is the last active admin of the tenant. Make someone else an admin first.', {
-        extensions: { reason: 'last_admin' },
-      }),
+    lastAdmin,
   );

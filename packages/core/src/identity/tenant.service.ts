@@ -22,7 +22,7 @@ import {
   type UpdateTenant,
 } from './tenant.schema.ts';
 import { TENANT_TRANSITIONS } from './tenant.status.ts';
-import { newUserWrites } from './user.service.ts';
+import { createAccount, newUserWrites } from './user.service.ts';
 
 export const toTenant = (item: TenantItem): Tenant =>
   Tenant.parse({
@@ -74,7 +74,7 @@ export const createTenant = async (
     name: input.admin.name,
     roles: ['admin'] as const,
   };
-  const { username } = await provider.createUser(admin);
+  const { username } = await createAccount(provider, admin, 'admin.email');
   const tenant = TenantEntity.create({
     tenantId,
     name: input.name,
@@ -105,12 +105,12 @@ export const createTenant = async (
         after: { ...input, admin: undefined },
       }),
     ]);
-    const created = toTenant(await load(tenantId, true));
-    return { ...created, firstAdmin: { id: adminId, email: admin.email, name: admin.name } };
   } catch (error) {
     await provider.deleteUser(username);
     throw error;
   }
+  const created = toTenant(await load(tenantId, true));
+  return { ...created, firstAdmin: { id: adminId, email: admin.email, name: admin.name } };
 };
 
 export const getTenant = async (actor: Principal, id: string): Promise<Tenant> => {

@@ -10,10 +10,10 @@ import { put, type TransactionWrite, transactWrite } from '../shared/transaction
 import { UniqueValueEntity } from '../shared/unique.entity.ts';
 import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
 import { assertTenantAdmin } from './identity.policy.ts';
-import { type IdentityProvider, identityProvider, type NewIdentity } from './identity-provider.ts';
+import { IdentityExistsError, type IdentityProvider, identityProvider, type NewIdentity } from './identity-provider.ts';
 import { assertEmailDomainAllowed } from './settings.service.ts';
 import { TenantEntity } from './tenant.entity.ts';
-import { claim, limitReached, release, releaseAdmin } from './tenant-usage.ts';
+import { claimAdmin, claimSeat, limitReached, releaseAdmin, releaseSeat } from './tenant-usage.ts';
 import { UserEntity, type UserItem } from './user.entity.ts';
 import {
   DEFAULT_LOCALE,
@@ -90,6 +90,23 @@ export const newUserWrites = (
   };
 };
 
+/** Creates the sign-in account; an email registered anywhere on the platform is a 409 naming `field`. */
+export const createAccount = async (
+  provider: IdentityProvider,
+  identity: NewIdentity,
+  field: string,
+): Promise<{ username: string }> => {
+  try {
+    return await provider.createUser(identity);
+  } catch (error) {
+    if (!(error instanceof IdentityExistsError)) throw error;
+    throw new IdentityExistsError({
+      errors: [{ field, code: 'taken', message: 'This email is already registered on Assist-Ten' }],
+      cause: error,
+    });
+  }
+};
+
 /** Fails fast, before an account is created, when the tenant has no room for another user. */
 const assertRoomForUser = async (tenantId: string): Promise<void> => {
   const { data } = await TenantEntity.get({ tenantId }).go({ attributes: ['userCount', 'maxUsers'] });
@@ -118,7 +135,7 @@ export const inviteUser = async (
     name: input.name,
     roles: input.roles,
   };
-  const { username } = await provider.createUser(identity);
+  const { username } = await createAccount(provider, identity, 'email');
   try {
     const { writes } = newUserWrites(actor, {
       ...identity,
@@ -126,11 +143,7 @@ export const inviteUser = async (
       ...(input.timezone ? { timezone: input.timezone } : {}),
       ...(input.locale ? { locale: input.locale } : {}),
     });
-    await transactWrite([
-      ...writes,
-      claim(actor.tenantId, 'userCount'),
-      ...(isAdmin(input.roles) ? [claim(actor.tenantId, 'adminCount')] : []),
-    ]);
+    await transactWrite([...writes, claimSeat(actor.tenantId, { admin: isAdmin(input.roles) })]);
   } catch (error) {
     await provider.deleteUser(username);
     throw error;
@@ -208,7 +221,7 @@ const writeUser = async (
 /** The admin-count writes a role change of an active user needs. */
 const adminCountWrites = (current: UserItem, roles: readonly StaffRole[] | undefined): TransactionWrite[] => {
   if (!roles || current.status !== 'active' || isAdmin(current.roles) === isAdmin(roles)) return [];
-  return [isAdmin(roles) ? claim(current.tenantId, 'adminCount') : releaseAdmin(current.tenantId)];
+  return [isAdmin(roles) ? claimAdmin(current.tenantId) : releaseAdmin(current.tenantId)];
 };
 
 export const updateUser = async (
@@ -244,10 +257,7 @@ export const deactivateUser = async (
     return {
       set: { status: 'deactivated', deactivatedAt: isoNow() },
       verb: 'deactivated',
-      with: [
-        release(current.tenantId, 'userCount'),
-        ...(isAdmin(current.roles) ? [releaseAdmin(current.tenantId)] : []),
-      ],
+      with: [releaseSeat(current.tenantId, { admin: isAdmin(current.roles) })],
     };
   });
   await provider.disableUser(before.identityUsername);
@@ -267,10 +277,7 @@ export const reactivateUser = async (
       set: { status: 'active' },
       remove: ['deactivatedAt'],
       verb: 'reactivated',
-      with: [
-        claim(current.tenantId, 'userCount'),
-        ...(isAdmin(current.roles) ? [claim(current.tenantId, 'adminCount')] : []),
-      ],
+      with: [claimSeat(current.tenantId, { admin: isAdmin(current.roles) })],
     };
   });
   await provider.enableUser(before.identityUsername);
