@@ -110,7 +110,11 @@ export class Api extends Construct {
         config,
         description: `HTTP routes of the ${context} context`,
         tags: { [CONTEXT_TAG]: context },
-        environment: { [ENV.allowedOrigins]: config.allowedOrigins.join(',') },
+        environment: {
+          [ENV.allowedOrigins]: config.allowedOrigins.join(','),
+          // Logs and metrics name the context, not the generated function name that changes on replacement.
+          POWERTOOLS_SERVICE_NAME: context,
+        },
       });
       fn.bindTable(props.table);
       if (CONTEXTS_ADMINISTERING_USERS.includes(context)) fn.bindUserPool(props.userPool);

@@ -12,6 +12,8 @@ declare module 'vitest' {
 /** Starts the local cloud once for every integration and e2e test of the run. */
 export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  // Every request would print its CloudWatch EMF line on the test terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const cloud = await startLocalCloud();
   project.provide('apiUrl', cloud.url);
   project.provide('stackEnv', cloud.env);

@@ -22,6 +22,8 @@ const eventFor = (routeKey: string): Event =>
 /** Every EMF document written to stdout (where Powertools writes them) while a test runs. */
 let emitted: Record<string, unknown>[];
 beforeEach(() => {
+  // The test config silences metrics for every other test; here they are the subject.
+  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
   emitted = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     const text = String(chunk).trim();

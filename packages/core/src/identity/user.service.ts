@@ -1,4 +1,5 @@
 import { auditWrite } from '../platform/audit.ts';
+import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
 import { assertCursorFor } from '../shared/cursor.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
@@ -143,7 +144,11 @@ export const inviteUser = async (
       ...(input.timezone ? { timezone: input.timezone } : {}),
       ...(input.locale ? { locale: input.locale } : {}),
     });
-    await transactWrite([...writes, claimSeat(actor.tenantId, { admin: isAdmin(input.roles) })]);
+    await transactWrite([
+      ...writes,
+      claimSeat(actor.tenantId, { admin: isAdmin(input.roles) }),
+      ...metricWrites(actor.tenantId, 'users_invited'),
+    ]);
   } catch (error) {
     await provider.deleteUser(username);
     throw error;

@@ -1,5 +1,6 @@
-import { claim, release } from '../identity/tenant-usage.ts';
+import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
 import { auditWrite } from '../platform/audit.ts';
+import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
 import { assertCursorFor } from '../shared/cursor.ts';
 import {
@@ -96,7 +97,7 @@ const writeChanges = async (
           before: toRequisition(current),
           after,
         }),
-        ...(stopsBeingActive ? [release(actor.tenantId, 'activeRequisitionCount')] : []),
+        ...(stopsBeingActive ? [releaseRequisition(actor.tenantId)] : []),
       ];
     },
   });
@@ -121,7 +122,8 @@ export const createRequisition = async (
   });
   await transactWrite([
     put(create.params(), () => new ConflictError(`Requisition ${requisitionId} already exists.`)),
-    claim(actor.tenantId, 'activeRequisitionCount'),
+    claimRequisition(actor.tenantId),
+    ...metricWrites(actor.tenantId, 'requisitions_created'),
     auditWrite(actor, {
       action: 'requisition.created',
       entityType: 'requisition',

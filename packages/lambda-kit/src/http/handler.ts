@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolvePrincipal } from '@assist-ten/core/identity/access';
+import { recordActiveUser } from '@assist-ten/core/platform/metric.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '@assist-ten/core/shared/errors';
 import type { IdempotencyKey, StoredResponse } from '@assist-ten/core/shared/idempotency';
 import { hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
@@ -11,6 +12,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { allowedOrigins } from '../config.ts';
 import { logger } from '../logger.ts';
+import { httpMetrics } from '../metrics.ts';
 import { CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.ts';
 import type { Operation, Operations, RouteRequest } from './operation.ts';
 import { identityFromClaims } from './principal.ts';
@@ -32,6 +34,7 @@ const authorise = async (route: RouteDefinition, event: Event): Promise<Principa
   if (route.auth.type === 'public') return undefined;
   const identity = identityFromClaims(event.requestContext.authorizer?.jwt?.claims);
   const principal = await resolvePrincipal(identity, event.requestContext.requestId);
+  await recordActiveUser(principal, { onFailure: (error) => logger.warn('Active user not counted', { error }) });
   if (!hasAnyRole(principal, route.auth.roles)) {
     throw new ForbiddenError(`This needs one of the roles: ${route.auth.roles.join(', ')}.`);
   }
@@ -120,35 +123,39 @@ export const createHttpHandler = <R extends KeyedRoute>(routes: readonly R[], op
       { route, operation: operations[route.routeKey as R['routeKey']] as Operation<KeyedRoute> },
     ]),
   );
-  return middy<Event, Result>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(httpHeaderNormalizer())
-    .use(httpSecurityHeaders())
-    .use(
-      httpCors({
-        origins: allowedOrigins(),
-        exposeHeaders: CORS_EXPOSE_HEADERS.join(', '),
-        maxAge: CORS_MAX_AGE_SECONDS,
-      }),
-    )
-    .use({
-      before: ({ event }) => {
-        logger.appendKeys({ correlationId: event.requestContext.requestId, routeKey: event.routeKey });
-      },
-      after: ({ event, response }) => {
-        if (response) response.headers = { ...response.headers, 'x-correlation-id': event.requestContext.requestId };
-      },
-      onError: (request) => {
-        const correlationId = request.event.requestContext.requestId;
-        const response = problemResponse(request.error, correlationId);
-        if (response.statusCode >= 500) logger.error('Request failed', { error: request.error });
-        else logger.info('Request refused', { status: response.statusCode, error: request.error?.message });
-        request.response = { ...response, headers: { ...response.headers, 'x-correlation-id': correlationId } };
-      },
-    })
-    .handler(async (event) => {
-      const entry = table.get(event.routeKey);
-      if (!entry) throw new NotFoundError(`No route ${event.routeKey}.`);
-      return runRoute(entry.route, entry.operation, event);
-    });
+  return (
+    middy<Event, Result>()
+      // First, so it times the whole stack and sees the response the error mapper made of a refusal.
+      .use(httpMetrics())
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(httpHeaderNormalizer())
+      .use(httpSecurityHeaders())
+      .use(
+        httpCors({
+          origins: allowedOrigins(),
+          exposeHeaders: CORS_EXPOSE_HEADERS.join(', '),
+          maxAge: CORS_MAX_AGE_SECONDS,
+        }),
+      )
+      .use({
+        before: ({ event }) => {
+          logger.appendKeys({ correlationId: event.requestContext.requestId, routeKey: event.routeKey });
+        },
+        after: ({ event, response }) => {
+          if (response) response.headers = { ...response.headers, 'x-correlation-id': event.requestContext.requestId };
+        },
+        onError: (request) => {
+          const correlationId = request.event.requestContext.requestId;
+          const response = problemResponse(request.error, correlationId);
+          if (response.statusCode >= 500) logger.error('Request failed', { error: request.error });
+          else logger.info('Request refused', { status: response.statusCode, error: request.error?.message });
+          request.response = { ...response, headers: { ...response.headers, 'x-correlation-id': correlationId } };
+        },
+      })
+      .handler(async (event) => {
+        const entry = table.get(event.routeKey);
+        if (!entry) throw new NotFoundError(`No route ${event.routeKey}.`);
+        return runRoute(entry.route, entry.operation, event);
+      })
+  );
 };
