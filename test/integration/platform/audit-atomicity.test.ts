@@ -28,7 +28,8 @@ const sabotageAuditWrites = () =>
         // The document client hands its commands down marshalled or not, depending on the step.
         const entity: unknown = item.Put?.Item?.__edb_e__;
         const name = typeof entity === 'string' ? entity : (entity as { S?: string } | undefined)?.S;
-        if (item.Put && name === 'auditlog') item.Put.ConditionExpression = 'attribute_exists(#pk) AND attribute_exists(#sk)';
+        if (item.Put && name === 'auditlog')
+          item.Put.ConditionExpression = 'attribute_exists(#pk) AND attribute_exists(#sk)';
       }
       return next(args);
     },

@@ -2,13 +2,7 @@ import { ConflictError } from '../shared/errors.ts';
 import { type TransactionWrite, update } from '../shared/transaction.ts';
 import { TenantEntity } from './tenant.entity.ts';
 
-type Counter = 'userCount' | 'adminCount' | 'activeRequisitionCount';
 type Limit = 'maxUsers' | 'maxActiveRequisitions';
-
-const LIMIT_OF: Partial<Record<Counter, Limit>> = {
-  userCount: 'maxUsers',
-  activeRequisitionCount: 'maxActiveRequisitions',
-};
 
 const WHAT: Record<Limit, string> = { maxUsers: 'active users', maxActiveRequisitions: 'active requisitions' };
 
