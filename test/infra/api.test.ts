@@ -2,6 +2,7 @@ import { ENV } from '@assist-ten/core/shared/env';
 import { describe, expect, it } from 'vitest';
 import { CONTEXTS, type Context, routes } from '../../functions/routes.ts';
 import { CONTEXT_TAG } from '../../infra/constructs/api.ts';
+import { USER_POOL_ACTIONS } from '../../infra/constructs/house-function.ts';
 import { logicalIdOf, resourcesTagged, synthesize } from './synth.ts';
 
 const { template, stack } = synthesize('dev');
@@ -135,6 +136,8 @@ describe('Api: one function per context', () => {
           [ENV.tableName]: { Ref: tableId },
           [ENV.stage]: 'dev',
           [ENV.allowedOrigins]: 'http://localhost:5173',
+          [ENV.auditRetentionDays]: '90',
+          POWERTOOLS_SERVICE_NAME: context,
         },
       },
     });
@@ -188,5 +191,31 @@ describe('Api: one function per context', () => {
         }),
       ]),
     );
+  });
+
+  it('lets only the identity function administer staff accounts, on this one pool, and tells it which pool', () => {
+    // Arrange
+    const poolRef = { 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] };
+    const cognitoStatementsOf = (context: Context) => {
+      const roleId = logicalIdOf(stack.api.functions.get(context)?.role ?? stack.auth.userPool);
+      return Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((policy) => policy.Properties.Roles[0].Ref === roleId)
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+        .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('cognito-idp:')));
+    };
+
+    // Act
+    const identity = cognitoStatementsOf('identity');
+    const others = CONTEXTS.filter((context) => context !== 'identity').flatMap(cognitoStatementsOf);
+    const [identityFunction] = Object.values(
+      resourcesTagged(template, 'AWS::Lambda::Function', CONTEXT_TAG, 'identity'),
+    );
+
+    // Assert
+    expect(identity).toEqual([expect.objectContaining({ Action: [...USER_POOL_ACTIONS].sort(), Resource: poolRef })]);
+    expect(others).toEqual([]);
+    expect(identityFunction?.Properties.Environment.Variables[ENV.userPoolId]).toEqual({
+      Ref: logicalIdOf(stack.auth.userPool),
+    });
   });
 });

@@ -28,7 +28,7 @@ describe('Auth', () => {
     });
   });
 
-  it('binds a user to a tenant with an immutable string attribute', () => {
+  it('binds a user to a tenant and to our user id with immutable string attributes', () => {
     // Arrange
     const { template } = dev;
 
@@ -37,10 +37,12 @@ describe('Auth', () => {
     const schema: Array<{ Name: string }> = pool?.Properties.Schema ?? [];
 
     // Assert
-    expect(schema.find((attribute) => attribute.Name === 'tenantId')).toMatchObject({
-      AttributeDataType: 'String',
-      Mutable: false,
-    });
+    for (const name of ['tenantId', 'userId']) {
+      expect(schema.find((attribute) => attribute.Name === name)).toMatchObject({
+        AttributeDataType: 'String',
+        Mutable: false,
+      });
+    }
   });
 
   it('has one group per staff role', () => {
@@ -55,7 +57,7 @@ describe('Auth', () => {
     for (const group of groups) expect(group.Properties.UserPoolId).toEqual({ Ref: poolId });
   });
 
-  it('has a public web client with SRP and password auth that can read but never write the tenant', () => {
+  it('has a public web client with SRP and password auth that reads tenant and user id and writes only the name', () => {
     // Arrange
     const { template } = dev;
 
@@ -67,9 +69,9 @@ describe('Auth', () => {
     expect(clients[0]?.Properties).toMatchObject({
       GenerateSecret: false,
       ExplicitAuthFlows: expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH']),
-      ReadAttributes: expect.arrayContaining(['custom:tenantId']),
+      ReadAttributes: expect.arrayContaining(['custom:tenantId', 'custom:userId']),
     });
-    expect(clients[0]?.Properties.WriteAttributes).not.toContain('custom:tenantId');
+    expect(clients[0]?.Properties.WriteAttributes).toEqual(['name']);
   });
 
   it('enforces threat protection and keeps the pool in prod; audits only and removes it in dev', () => {

@@ -14,11 +14,15 @@ export const aPrincipal = (overrides: Partial<Principal> = {}): Principal => ({
  * Runs `act` and returns what it threw; fails the test if it returned normally, so an
  * assertion on the result always proves the throw happened.
  */
-export const thrownBy = (act: () => unknown): unknown => {
+export function thrownBy(act: () => unknown): unknown;
+/** With `orNothing`, returns undefined instead of failing when `act` returns normally. */
+export function thrownBy(act: () => unknown, options: { orNothing: true }): unknown;
+export function thrownBy(act: () => unknown, options: { orNothing?: boolean } = {}): unknown {
   try {
     act();
   } catch (error) {
     return error;
   }
+  if (options.orNothing) return undefined;
   throw new Error('Expected the call to throw, but it returned normally');
-};
+}
