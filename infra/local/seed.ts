@@ -1,7 +1,5 @@
 import type { CreateRequisition } from '@assist-ten/core/requisitions/requisition.schema';
-import { ENV, requireEnv } from '@assist-ten/core/shared/env';
 import type { Principal } from '@assist-ten/core/shared/principal';
-import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_TENANTS, LOCAL_USERS, type LocalTenant, type LocalUser } from './seed-data.ts';
 
 export const principalOf = (user: LocalUser): Principal => ({
@@ -47,44 +45,37 @@ const DEMO_REQUISITIONS: { id: string; publish: boolean; input: CreateRequisitio
 /** The demo tenants start on a plan roomy enough for the test suite's users and requisitions. */
 const SEED_LIMITS = { maxUsers: 500, maxActiveRequisitions: 5_000, maxAssessmentsPerMonth: 10_000 };
 
-const seedTenant = async (tenant: LocalTenant, cognito: CognitoIdentityProviderClient, userPoolId: string) => {
+const seedTenant = async (tenant: LocalTenant) => {
   // Loaded here, not at the top: the entities read the table name when their module loads.
   const { TenantEntity } = await import('@assist-ten/core/identity/tenant.entity');
   const { IdentityExistsError, identityProvider } = await import('@assist-ten/core/identity/identity-provider');
-  const { newUserWrites } = await import('@assist-ten/core/identity/user.service');
-  const { put, transactWrite } = await import('@assist-ten/core/shared/transaction');
+  const { provisionTenant } = await import('@assist-ten/core/identity/tenant-provisioning');
   const { data: existing } = await TenantEntity.get({ tenantId: tenant.tenantId }).go();
   if (existing) return;
-
   const users = LOCAL_USERS.filter((user) => user.tenantId === tenant.tenantId);
   const seeder: Principal = { ...principalOf(users[0] as LocalUser), roles: ['superadmin'] };
-  const writes = [];
-  for (const user of users) {
-    let username: string;
-    try {
-      ({ username } = await identityProvider().createUser(user));
-    } catch (error) {
-      // The pool was kept (--persist) while the table was not: adopt the existing account.
-      if (!(error instanceof IdentityExistsError)) throw error;
-      const found = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
-      username = found.Username ?? user.email;
-    }
-    writes.push(...newUserWrites(seeder, { ...user, identityUsername: username }).writes);
+  try {
+    await provisionTenant(
+      seeder,
+      {
+        ...tenant,
+        plan: 'enterprise',
+        limits: SEED_LIMITS,
+        contact: { name: `${tenant.name} admin`, email: `admin@${tenant.slug}.test` },
+        region: 'us-east-1',
+        users,
+        emailField: (index) => `users.${index}.email`,
+      },
+      identityProvider(),
+    );
+  } catch (error) {
+    if (!(error instanceof IdentityExistsError)) throw error;
+    throw new Error(
+      `The local user pool already has the users of ${tenant.slug}, but the table has no such tenant: ` +
+        'the persisted data is half gone. Delete the --persist directory and start again.',
+      { cause: error },
+    );
   }
-  const tenantItem = TenantEntity.create({
-    ...tenant,
-    status: 'active',
-    plan: 'enterprise',
-    ...SEED_LIMITS,
-    contact: { name: `${tenant.name} admin`, email: `admin@${tenant.slug}.test` },
-    region: 'us-east-1',
-    userCount: users.length,
-    adminCount: users.filter((user) => user.roles.includes('admin')).length,
-    activeRequisitionCount: 0,
-    createdBy: seeder.userId,
-    updatedBy: seeder.userId,
-  });
-  await transactWrite([put(tenantItem.params()), ...writes]);
 };
 
 const seedRequisitions = async () => {
@@ -109,12 +100,6 @@ const seedRequisitions = async () => {
  * A tenant found in the table is left alone whole, users included.
  */
 export const seedLocalData = async (): Promise<void> => {
-  // The environment points the SDK at cognito-local, as it does for the functions.
-  const client = new CognitoIdentityProviderClient({});
-  try {
-    for (const tenant of Object.values(LOCAL_TENANTS)) await seedTenant(tenant, client, requireEnv(ENV.userPoolId));
-    await seedRequisitions();
-  } finally {
-    client.destroy();
-  }
+  for (const tenant of Object.values(LOCAL_TENANTS)) await seedTenant(tenant);
+  await seedRequisitions();
 };

@@ -6,8 +6,6 @@ import { newId } from '../shared/ids.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { assertTransition } from '../shared/state-machine.ts';
-import { put, transactWrite } from '../shared/transaction.ts';
-import { PLATFORM_SCOPE, UniqueValueEntity } from '../shared/unique.entity.ts';
 import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
 import { assertSuperadmin } from './identity.policy.ts';
 import { type IdentityProvider, identityProvider } from './identity-provider.ts';
@@ -22,7 +20,7 @@ import {
   type UpdateTenant,
 } from './tenant.schema.ts';
 import { TENANT_TRANSITIONS } from './tenant.status.ts';
-import { createAccount, newUserWrites } from './user.service.ts';
+import { isSlugTaken, provisionTenant, slugTaken } from './tenant-provisioning.ts';
 
 export const toTenant = (item: TenantItem): Tenant =>
   Tenant.parse({
@@ -44,73 +42,33 @@ const load = async (tenantId: string, consistent = false): Promise<TenantItem> =
   return data;
 };
 
-const slugTaken = (slug: string) =>
-  new ConflictError(`The slug ${slug} is taken by another tenant.`, {
-    errors: [{ field: 'slug', code: 'taken', message: 'Choose another slug' }],
-  });
-
-const slugClaim = (slug: string, tenantId: string) =>
-  UniqueValueEntity.create({ scope: PLATFORM_SCOPE, kind: 'tenant-slug', value: slug, ownerId: tenantId });
-
-/**
- * Creates the tenant and its first admin. The sign-in account comes first, so a taken
- * email fails before anything is written; if our own transaction then fails (the slug
- * was taken meanwhile), the account is deleted again.
- */
+/** Creates the tenant and invites its first admin (see provisionTenant for the order of writes). */
 export const createTenant = async (
   actor: Principal,
   input: CreateTenant,
   provider: IdentityProvider = identityProvider(),
 ): Promise<CreatedTenant> => {
   assertSuperadmin(actor);
-  const existing = await UniqueValueEntity.get({ scope: PLATFORM_SCOPE, kind: 'tenant-slug', value: input.slug }).go();
-  if (existing.data) throw slugTaken(input.slug);
+  if (await isSlugTaken(input.slug)) throw slugTaken(input.slug);
   const tenantId = newId('tenant');
-  const adminId = newId('user');
-  const admin = {
-    userId: adminId,
-    tenantId,
-    email: input.admin.email,
-    name: input.admin.name,
-    roles: ['admin'] as const,
-  };
-  const { username } = await createAccount(provider, admin, 'admin.email');
-  const tenant = TenantEntity.create({
-    tenantId,
-    name: input.name,
-    slug: input.slug,
-    status: 'active',
-    plan: input.plan,
-    ...PLAN_LIMITS[input.plan],
-    ...input.limits,
-    contact: input.contact,
-    region: input.region ?? process.env.AWS_REGION ?? 'us-east-1',
-    userCount: 1,
-    adminCount: 1,
-    activeRequisitionCount: 0,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-  });
-  try {
-    const user = newUserWrites(actor, { ...admin, identityUsername: username });
-    await transactWrite([
-      put(tenant.params(), () => new ConflictError(`Tenant ${tenantId} already exists.`)),
-      put(slugClaim(input.slug, tenantId).params(), () => slugTaken(input.slug)),
-      ...user.writes,
-      auditWrite(actor, {
-        action: 'tenant.created',
-        entityType: 'tenant',
-        entityId: tenantId,
-        tenantId,
-        after: { ...input, admin: undefined },
-      }),
-    ]);
-  } catch (error) {
-    await provider.deleteUser(username);
-    throw error;
-  }
+  const admin = { userId: newId('user'), email: input.admin.email, name: input.admin.name, roles: ['admin'] as const };
+  await provisionTenant(
+    actor,
+    {
+      tenantId,
+      name: input.name,
+      slug: input.slug,
+      plan: input.plan,
+      limits: input.limits,
+      contact: input.contact,
+      region: input.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      users: [admin],
+      emailField: () => 'admin.email',
+    },
+    provider,
+  );
   const created = toTenant(await load(tenantId, true));
-  return { ...created, firstAdmin: { id: adminId, email: admin.email, name: admin.name } };
+  return { ...created, firstAdmin: { id: admin.userId, email: admin.email, name: admin.name } };
 };
 
 export const getTenant = async (actor: Principal, id: string): Promise<Tenant> => {
