@@ -54,7 +54,7 @@ Try it:
     -d '{"email":"recruiter@demo.test"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
   curl -H "authorization: Bearer $TOKEN" ${api}/api/v1/recruiter/requisitions
 
-A token for recruiter@demo.test (valid 24 hours):
+A token for recruiter@demo.test (valid 1 hour):
   ${token}
 
 Ctrl-C stops everything.

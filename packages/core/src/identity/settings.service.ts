@@ -1,7 +1,7 @@
 import { auditWrite } from '../platform/audit.ts';
 import { ValidationError } from '../shared/errors.ts';
 import type { Principal } from '../shared/principal.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { versionedPatch, versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
 import { assertTenantAdmin } from './identity.policy.ts';
 import { SettingsEntity } from './settings.entity.ts';
 import { DEFAULT_SETTINGS, emailDomainOf, isEmailDomainAllowed } from './settings.model.ts';
@@ -52,18 +52,23 @@ export const replaceSettings = async (
     label: 'The settings',
     load: () => load(tenantId, true),
     decide: (current) => {
-      const params =
-        current.version === 0
-          ? SettingsEntity.upsert({ tenantId, ...input, createdBy: actor.userId, updatedBy: actor.userId, version: 1 })
-              .where(({ version }, { notExists }) => notExists(version))
-              .params()
-          : SettingsEntity.patch({ tenantId })
-              .set({ ...input, updatedBy: actor.userId })
-              .add({ version: 1 })
-              .where(({ version }, { eq }) => eq(version, current.version))
-              .params();
       return [
-        versionedUpdate(params),
+        current.version === 0
+          ? versionedUpdate(
+              SettingsEntity.upsert({
+                tenantId,
+                ...input,
+                createdBy: actor.userId,
+                updatedBy: actor.userId,
+                version: 1,
+              })
+                .where(({ version }, { notExists }) => notExists(version))
+                .params(),
+            )
+          : versionedPatch(
+              SettingsEntity.patch({ tenantId }).set({ ...input, updatedBy: actor.userId }),
+              current.version,
+            ),
         auditWrite(actor, {
           action: 'settings.updated',
           entityType: 'settings',

@@ -49,7 +49,8 @@ export const TenantEntity = new Entity(
       },
       all: {
         index: 'gsi1',
-        pk: { field: 'gsi1pk', composite: [], casing: 'none' },
+        // A partition of its own: another list's cursor then fails our cursor check, not DynamoDB.
+        pk: { field: 'gsi1pk', composite: [], template: '$assist-ten#tenants', casing: 'none' },
         sk: { field: 'gsi1sk', composite: ['tenantId'], casing: 'none' },
       },
       byStatus: {

@@ -1,12 +1,12 @@
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { assertTransition } from '../shared/state-machine.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { assertSuperadmin } from './identity.policy.ts';
 import { type IdentityProvider, identityProvider } from './identity-provider.ts';
 import { TenantEntity, type TenantItem } from './tenant.entity.ts';
@@ -80,12 +80,7 @@ export const listTenants = async (actor: Principal, input: ListTenants): Promise
   assertSuperadmin(actor);
   const { status, limit, cursor } = input;
   const query = status ? TenantEntity.query.byStatus({ status }) : TenantEntity.query.all({});
-  if (cursor !== undefined) {
-    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: status ? 'gsi2pk' : 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toTenant), nextCursor: result.cursor };
+  return pageOf(query, status ? 'gsi2pk' : 'gsi1pk', { limit, cursor }, toTenant);
 };
 
 type TenantChanges = Partial<
@@ -116,22 +111,19 @@ const writeTenant = async (
     load: () => load(id),
     decide: (current) => {
       const { set, remove = [], verb } = decide(current);
-      const changed = TenantEntity.patch({ tenantId: id }).set({ ...set, updatedBy: actor.userId });
-      const params = (remove.length ? changed.remove(remove) : changed)
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .params();
-      const next: Record<string, unknown> = { ...current, ...set };
-      for (const field of remove) delete next[field];
       return [
-        versionedUpdate(params),
+        versionedPatch(
+          TenantEntity.patch({ tenantId: id }).set({ ...set, updatedBy: actor.userId }),
+          current.version,
+          remove,
+        ),
         auditWrite(actor, {
           action: `tenant.${verb}`,
           entityType: 'tenant',
           entityId: id,
           tenantId: id,
           before: toTenant(current),
-          after: toTenant(next as TenantItem),
+          after: toTenant(patched(current, set, remove)),
         }),
       ];
     },

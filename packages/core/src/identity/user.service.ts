@@ -1,15 +1,15 @@
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import type { Principal, StaffRole } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { assertTransition } from '../shared/state-machine.ts';
 import { put, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import { UniqueValueEntity } from '../shared/unique.entity.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { assertTenantAdmin } from './identity.policy.ts';
 import { IdentityExistsError, type IdentityProvider, identityProvider, type NewIdentity } from './identity-provider.ts';
 import { assertEmailDomainAllowed } from './settings.service.ts';
@@ -166,12 +166,7 @@ export const listUsers = async (actor: Principal, input: ListUsers): Promise<Pag
   const { status, limit, cursor } = input;
   const { tenantId } = actor;
   const query = status ? UserEntity.query.byStatus({ tenantId, status }) : UserEntity.query.byTenant({ tenantId });
-  if (cursor !== undefined) {
-    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: status ? 'gsi2pk' : 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toUser), nextCursor: result.cursor };
+  return pageOf(query, status ? 'gsi2pk' : 'gsi1pk', { limit, cursor }, toUser);
 };
 
 type UserChanges = Partial<
@@ -197,25 +192,19 @@ const writeUser = async (
     load: () => load(actor.tenantId, id),
     decide: (current) => {
       const { set, remove = [], verb, with: extra = [] } = decide(current);
-      const changed = UserEntity.patch({ tenantId: actor.tenantId, userId: id }).set({
-        ...set,
-        updatedBy: actor.userId,
-      });
-      const params = (remove.length ? changed.remove(remove) : changed)
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .params();
-      const next: Record<string, unknown> = { ...current, ...set };
-      for (const field of remove) delete next[field];
       return [
-        versionedUpdate(params),
+        versionedPatch(
+          UserEntity.patch({ tenantId: actor.tenantId, userId: id }).set({ ...set, updatedBy: actor.userId }),
+          current.version,
+          remove,
+        ),
         ...extra,
         auditWrite(actor, {
           action: `user.${verb}`,
           entityType: 'user',
           entityId: id,
           before: toUser(current),
-          after: toUser(next as UserItem),
+          after: toUser(patched(current, set, remove)),
         }),
       ];
     },

@@ -1,6 +1,6 @@
-import { assertCursorFor } from '../shared/cursor.ts';
 import { ForbiddenError } from '../shared/errors.ts';
 import { idRange } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import { hasAnyRole, type Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { type AuditFilters, AuditLog } from './audit.schema.ts';
@@ -71,12 +71,7 @@ const list = async (tenantId: string, filters: AuditFilters): Promise<Page<Audit
       .map(([name, value]) => eq(attributes[name], value as string))
       .join(' AND '),
   );
-  if (filters.cursor !== undefined) {
-    const { ExpressionAttributeValues } = filtered.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(filters.cursor, { attribute: partition, value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await filtered.go({ limit: filters.limit, cursor: filters.cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toAuditLog), nextCursor: result.cursor };
+  return pageOf(filtered, partition, { limit: filters.limit, cursor: filters.cursor }, toAuditLog);
 };
 
 /** A tenant admin reads the trail of their own tenant. */

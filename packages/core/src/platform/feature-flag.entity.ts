@@ -42,12 +42,13 @@ export const FeatureFlagEntity = new Entity(
     },
     indexes: {
       byKey: {
-        pk: { field: 'pk', composite: [], casing: 'none' },
+        pk: { field: 'pk', composite: [], template: '$assist-ten#featureflags', casing: 'none' },
         sk: { field: 'sk', composite: ['flagKey'], casing: 'none' },
       },
       all: {
         index: 'gsi1',
-        pk: { field: 'gsi1pk', composite: [], casing: 'none' },
+        // A partition of its own: another list's cursor then fails our cursor check, not DynamoDB.
+        pk: { field: 'gsi1pk', composite: [], template: '$assist-ten#featureflags', casing: 'none' },
         sk: { field: 'gsi1sk', composite: ['createdAt', 'flagKey'], casing: 'none' },
       },
     },

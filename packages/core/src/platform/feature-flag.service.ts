@@ -1,10 +1,10 @@
 import { isoNow, systemClock } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { pageOf } from '../shared/paging.ts';
 import { hasAnyRole, type Principal, STAFF_ROLES, type StaffRole } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { put, transactWrite } from '../shared/transaction.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { auditWrite } from './audit.ts';
 import { FeatureFlagEntity, type FeatureFlagItem } from './feature-flag.entity.ts';
 import { evaluateFlags, type FlagRule } from './feature-flag.evaluation.ts';
@@ -147,12 +147,7 @@ export const listFeatureFlags = async (actor: Principal, input: ListFeatureFlags
   const { includeArchived = false, limit, cursor } = input;
   const all = FeatureFlagEntity.query.all({});
   const query = includeArchived ? all : all.where(({ archivedAt }, { notExists }) => notExists(archivedAt));
-  if (cursor !== undefined) {
-    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toFeatureFlag), nextCursor: result.cursor };
+  return pageOf(query, 'gsi1pk', { limit, cursor }, toFeatureFlag);
 };
 
 type FlagChanges = Partial<
@@ -190,21 +185,18 @@ const writeFlag = async (
     decide: (current) => {
       assertLive(current);
       const { set, remove = [], verb } = decide(current);
-      const changed = FeatureFlagEntity.patch({ flagKey: key }).set({ ...set, updatedBy: actor.userId });
-      const params = (remove.length ? changed.remove(remove) : changed)
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .params();
-      const next: Record<string, unknown> = { ...current, ...set };
-      for (const field of remove) delete next[field];
       return [
-        versionedUpdate(params),
+        versionedPatch(
+          FeatureFlagEntity.patch({ flagKey: key }).set({ ...set, updatedBy: actor.userId }),
+          current.version,
+          remove,
+        ),
         auditWrite(actor, {
           action: `feature_flag.${verb}`,
           entityType: 'feature_flag',
           entityId: key,
           before: toFeatureFlag(current),
-          after: toFeatureFlag(next as FeatureFlagItem),
+          after: toFeatureFlag(patched(current, set, remove)),
         }),
       ];
     },

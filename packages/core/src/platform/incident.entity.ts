@@ -66,7 +66,8 @@ export const IncidentEntity = new Entity(
       },
       all: {
         index: 'gsi1',
-        pk: { field: 'gsi1pk', composite: [], casing: 'none' },
+        // A partition of its own: another list's cursor then fails our cursor check, not DynamoDB.
+        pk: { field: 'gsi1pk', composite: [], template: '$assist-ten#incidents', casing: 'none' },
         sk: { field: 'gsi1sk', composite: ['incidentId'], casing: 'none' },
       },
       byStatus: {

@@ -1,12 +1,12 @@
 import { isoNow } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import { hasAnyRole, type Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { assertTransition } from '../shared/state-machine.ts';
 import { put, transactWrite } from '../shared/transaction.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { auditWrite } from './audit.ts';
 import { IncidentEntity, type IncidentItem, liveIndexKeyOf, UNRESOLVED_INDEX_KEY } from './incident.entity.ts';
 import {
@@ -117,12 +117,7 @@ export const listIncidents = async (actor: Principal, input: ListIncidents): Pro
   assertIncidentManager(actor);
   const { status, limit, cursor } = input;
   const query = status ? IncidentEntity.query.byStatus({ status }) : IncidentEntity.query.all({});
-  if (cursor !== undefined) {
-    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: status ? 'gsi2pk' : 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toIncident), nextCursor: result.cursor };
+  return pageOf(query, status ? 'gsi2pk' : 'gsi1pk', { limit, cursor }, toIncident);
 };
 
 export type IncidentChanges = Partial<
@@ -203,13 +198,11 @@ export const updateIncident = async (
     load: () => load(id),
     decide: (current) => {
       const { set, verb } = planIncidentUpdate(actor, current, changes, isoNow());
-      const params = IncidentEntity.patch({ incidentId: id })
-        .set({ ...set, updatedBy: actor.userId })
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .params();
       return [
-        versionedUpdate(params),
+        versionedPatch(
+          IncidentEntity.patch({ incidentId: id }).set({ ...set, updatedBy: actor.userId }),
+          current.version,
+        ),
         auditWrite(actor, {
           action: `incident.${verb}`,
           entityType: 'incident',

@@ -2,7 +2,6 @@ import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.t
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -11,11 +10,12 @@ import {
   ValidationError,
 } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { allowedNext } from '../shared/state-machine.ts';
 import { put, transactWrite } from '../shared/transaction.ts';
-import { versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { managerIndexKeyOf, RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
 import { isActiveStatus } from './requisition.model.ts';
 import { canManageRequisitions, canSeeRequisition, forcedStatusFilter, frozenFieldsIn } from './requisition.policy.ts';
@@ -76,26 +76,22 @@ const writeChanges = async (
     load: () => load(actor, id),
     decide: (current) => {
       const { set, remove, verb } = decide(current);
-      const changed = RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id }).set({
-        ...set,
-        updatedBy: actor.userId,
-      });
-      const params = (remove.length ? changed.remove(remove) : changed)
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, current.version))
-        .params();
-      const next: Record<string, unknown> = { ...current, ...set };
-      for (const field of remove) delete next[field];
-      const after = toRequisition(next as RequisitionItem);
       const stopsBeingActive = current.isActive && set.isActive === false;
       return [
-        versionedUpdate(params),
+        versionedPatch(
+          RequisitionEntity.patch({ tenantId: actor.tenantId, requisitionId: id }).set({
+            ...set,
+            updatedBy: actor.userId,
+          }),
+          current.version,
+          remove,
+        ),
         auditWrite(actor, {
           action: `requisition.${verb}`,
           entityType: 'requisition',
           entityId: id,
           before: toRequisition(current),
-          after,
+          after: toRequisition(patched(current, set, remove)),
         }),
         ...(stopsBeingActive ? [releaseRequisition(actor.tenantId)] : []),
       ];
@@ -171,12 +167,7 @@ export const listRequisitions = async (actor: Principal, input: ListRequisitions
       .filter(Boolean)
       .join(' AND '),
   );
-  if (cursor !== undefined) {
-    const partition = filtered.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: partitionIndex, value: partition.ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const result = await filtered.go({ limit, cursor: cursor ?? null, order: 'desc' });
-  return { items: result.data.map(toRequisition), nextCursor: result.cursor };
+  return pageOf(filtered, partitionIndex, { limit, cursor }, toRequisition);
 };
 
 export const updateRequisition = async (

@@ -47,3 +47,39 @@ export const writeVersioned = async <Item extends { version: number }>(
     }
   }
 };
+
+/** What `versionedPatch` needs of an ElectroDB patch chain (method syntax: any entity's chain fits). */
+interface PatchChain {
+  remove(fields: string[]): PatchChain;
+  add(values: { version: number }): PatchChain;
+  where(
+    condition: (
+      attributes: { version: unknown },
+      operations: { eq(attribute: unknown, value: number): string },
+    ) => string,
+  ): PatchChain;
+  params(): object;
+}
+
+/**
+ * An entity's `patch(...).set(...)` completed the way every versioned write is: the fields
+ * to remove, version + 1, and only if the version is still the one that was read.
+ */
+export const versionedPatch = (
+  chain: PatchChain,
+  currentVersion: number,
+  remove: readonly string[] = [],
+): TransactionWrite =>
+  versionedUpdate(
+    (remove.length ? chain.remove([...remove]) : chain)
+      .add({ version: 1 })
+      .where(({ version }, { eq }) => eq(version, currentVersion))
+      .params(),
+  );
+
+/** The item as it will be after the patch, for the audit entry's "after". */
+export const patched = <Item extends object>(current: Item, set: object, remove: readonly string[] = []): Item => {
+  const next = { ...current, ...set } as Record<string, unknown>;
+  for (const field of remove) delete next[field];
+  return next as Item;
+};

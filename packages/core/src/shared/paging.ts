@@ -1,0 +1,30 @@
+import { assertCursorFor } from './cursor.ts';
+import type { Page } from './schema.ts';
+
+/** What `pageOf` needs of an ElectroDB query chain (method syntax: any entity's query fits). */
+interface PagedQuery<Item> {
+  params<Params>(): Params;
+  go(options: {
+    limit: number;
+    cursor: string | null;
+    order: 'desc';
+  }): Promise<{ data: Item[]; cursor: string | null }>;
+}
+
+/**
+ * One page of a list, newest first. A cursor must come from this very partition (see
+ * cursor.ts), so it is checked against the partition key `index` the query reads.
+ */
+export const pageOf = async <Item, View>(
+  query: PagedQuery<Item>,
+  partitionKey: string,
+  { limit, cursor }: { limit: number; cursor?: string | undefined },
+  toView: (item: Item) => View,
+): Promise<Page<View>> => {
+  if (cursor !== undefined) {
+    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
+    assertCursorFor(cursor, { attribute: partitionKey, value: ExpressionAttributeValues[':pk'] ?? '' });
+  }
+  const result = await query.go({ limit, cursor: cursor ?? null, order: 'desc' });
+  return { items: result.data.map(toView), nextCursor: result.cursor };
+};
