@@ -60,13 +60,16 @@ describe('CreateFeatureFlagBody', () => {
     expect(result.success).toBe(true);
   });
 
-  it.each([-1, 100.01, 12.345, Number.NaN])('rejects the rollout percentage %s', (rolloutPercentage) => {
-    // Act
-    const issues = issuesOf(CreateFeatureFlagBody.safeParse({ key: 'abc', description: 'x', rolloutPercentage }));
+  it.each([-1, 100.01, 12.345, Number.NaN, 1e-129, 5e-324])(
+    'rejects the rollout percentage %s',
+    (rolloutPercentage) => {
+      // Act
+      const issues = issuesOf(CreateFeatureFlagBody.safeParse({ key: 'abc', description: 'x', rolloutPercentage }));
 
-    // Assert
-    expect(issues[0]?.path).toEqual(['rolloutPercentage']);
-  });
+      // Assert
+      expect(issues[0]?.path).toEqual(['rolloutPercentage']);
+    },
+  );
 
   it.each([0, 0.01, 33.33, 99.99, 100])('accepts the rollout percentage %s', (rolloutPercentage) => {
     // Act

@@ -14,8 +14,16 @@ const atMostOverrides = z.refine<Record<string, unknown>>(
   `At most ${MAX_TENANT_OVERRIDES} tenant overrides`,
 );
 
-/** Percent of tenants, in steps of 0.01. */
-const rolloutPercentage = z.number().check(z.minimum(0), z.maximum(100), z.multipleOf(0.01));
+/**
+ * Percent of tenants, in steps of 0.01. zod's multipleOf forgives any ratio within a few
+ * EPSILON of an integer, so 1e-200 would pass it (and DynamoDB refuses numbers below 1e-130).
+ */
+const rolloutPercentage = z.number().check(
+  z.minimum(0),
+  z.maximum(100),
+  z.multipleOf(0.01),
+  z.refine((value) => value === 0 || value >= 0.01, 'Percent in steps of 0.01'),
+);
 
 const targetRoles = z.array(z.enum(STAFF_ROLES)).check(
   z.minLength(1, 'Name at least one role, or leave targetRoles out for every role'),
