@@ -25,6 +25,12 @@ const SLICES: Record<string, string> = {
   'middy + 3 http middlewares': `import middy from '@middy/core'; import cors from '@middy/http-cors';
     import normalizer from '@middy/http-header-normalizer'; import security from '@middy/http-security-headers';
     export const handler = middy().use(normalizer()).use(security()).use(cors()).handler(async () => ({}));`,
+  'lambda-kit metrics (Powertools Metrics)': `import { metrics } from '@assist-ten/lambda-kit/metrics';
+    export const handler = () => metrics;`,
+  'identity gate (TenantEntity + UserEntity)': `import { resolvePrincipal } from '@assist-ten/core/identity/access';
+    export const handler = () => resolvePrincipal;`,
+  'metric service (active users)': `import { recordActiveUser } from '@assist-ten/core/platform/metric.service';
+    export const handler = () => recordActiveUser;`,
   'route table (zod/mini schemas)': `import { routes } from './functions/routes.ts'; export const handler = () => routes;`,
   'zod classic, one object schema': `import * as z from 'zod'; const schema = z.object({ a: z.string() });
     export const handler = () => schema;`,

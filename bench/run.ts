@@ -37,15 +37,20 @@ const coldRuns = Number(options['cold-runs']);
 const BUDGET = {
   requisitionsBundleBytes: 700 * 1024,
   coldInitP50Ms: 150,
-  handlerOverBareP50Ms: 3,
+  /** Time a warm handler spends outside DynamoDB: parsing, the route, the middleware, the view. */
+  handlerOutsideDynamoP50Ms: 3,
   p99OverP50: 3,
 } as const;
 
-/** The one DynamoDB request each call may make (no Idempotency-Key on create). */
-const EXPECTED_REQUEST: Record<Call, string> = {
-  create: 'PutItemCommand',
-  get: 'GetItemCommand',
-  list: 'QueryCommand',
+/**
+ * The DynamoDB requests each call may make (no Idempotency-Key on create): the access gate's
+ * two reads of the caller's tenant and user (docs/identity.md), then the call's own request.
+ */
+const GATE: readonly string[] = ['GetItemCommand', 'GetItemCommand'];
+const EXPECTED_REQUESTS: Record<Call, readonly string[]> = {
+  create: [...GATE, 'TransactWriteItemsCommand'],
+  get: [...GATE, 'GetItemCommand'],
+  list: [...GATE, 'QueryCommand'],
 };
 
 const started = performance.now();
@@ -232,14 +237,7 @@ async function measureAgainstLocalCloud(): Promise<void> {
     for (const call of CALLS) {
       const { handler: viaHandler, bare } = warm.results[call];
       metrics.push(
-        atMost(
-          `warm.${call}.handler.p50`,
-          `warm ${call}: handler p50`,
-          viaHandler.p50,
-          'ms',
-          bare.p50 + BUDGET.handlerOverBareP50Ms,
-          `<= bare p50 + 3 ms (${(bare.p50 + BUDGET.handlerOverBareP50Ms).toFixed(2)} ms)`,
-        ),
+        reported(`warm.${call}.handler.p50`, `warm ${call}: handler p50`, viaHandler.p50, 'ms'),
         atMost(
           `warm.${call}.handler.p99`,
           `warm ${call}: handler p99`,
@@ -262,11 +260,13 @@ async function measureAgainstLocalCloud(): Promise<void> {
           'ms',
           `bare p99 is ${(bare.p99 / bare.p50).toFixed(1)} x bare p50`,
         ),
-        reported(
+        atMost(
           `warm.${call}.overhead.p50`,
           `warm ${call}: handler time outside DynamoDB p50`,
           warm.results[call].overhead.p50,
           'ms',
+          BUDGET.handlerOutsideDynamoP50Ms,
+          `<= ${BUDGET.handlerOutsideDynamoP50Ms} ms`,
         ),
         reported(
           `warm.${call}.overhead.p99`,
@@ -287,14 +287,14 @@ async function measureAgainstLocalCloud(): Promise<void> {
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];
-      const check = checkRequests(perCall, EXPECTED_REQUEST[call]);
+      const check = checkRequests(perCall, EXPECTED_REQUESTS[call]);
       requestsDetail[call] = { calls: perCall.length, shapes: check.shapes, capacityUnitsP50: check.capacityP50 };
       metrics.push({
         id: `requests.${call}`,
         label: `${call}: DynamoDB requests per call (${perCall.length} calls)`,
         value: check.maxPerCall,
         unit: 'requests',
-        budget: `exactly 1 ${EXPECTED_REQUEST[call].replace(/Command$/, '')}${call === 'list' ? ' per page' : ''}`,
+        budget: `exactly ${EXPECTED_REQUESTS[call].map((command) => command.replace(/Command$/, '')).join('+')}${call === 'list' ? ' per page' : ''}`,
         pass: check.ok,
         note: Object.entries(check.shapes)
           .map(([shape, count]) => `${shape} x${count}`)
@@ -347,14 +347,19 @@ function tailNote(tail: import('./warm.ts').TailAnalysis): string {
   );
 }
 
-function checkRequests(perCall: DynamoRequest[][], expected: string) {
+function checkRequests(perCall: DynamoRequest[][], expected: readonly string[]) {
   const shapes: Record<string, number> = {};
   for (const requests of perCall) {
     const shape = requests.map((request) => request.command.replace(/Command$/, '')).join('+') || '(none)';
     shapes[shape] = (shapes[shape] ?? 0) + 1;
   }
   return {
-    ok: perCall.length > 0 && perCall.every((requests) => requests.length === 1 && requests[0]?.command === expected),
+    ok:
+      perCall.length > 0 &&
+      perCall.every(
+        (requests) =>
+          requests.length === expected.length && requests.every((request, index) => request.command === expected[index]),
+      ),
     maxPerCall: Math.max(0, ...perCall.map((requests) => requests.length)),
     shapes,
     capacityP50: percentile(

@@ -16,10 +16,10 @@ import {
   updateUser,
 } from '@assist-ten/core/identity/user.service';
 import { createHttpHandler } from '@assist-ten/lambda-kit/http/handler';
-import { routesOf } from '../../routes.ts';
+import { identityRoutes } from './routes.ts';
 import { settingsOperations } from './settings.operations.ts';
 
-export const handler = createHttpHandler(routesOf('identity'), {
+export const handler = createHttpHandler(identityRoutes, {
   'POST /api/v1/superadmin/tenants': async ({ principal, body }) => {
     const tenant = await createTenant(principal, body);
     return { body: tenant, location: `/api/v1/superadmin/tenants/${tenant.id}` };

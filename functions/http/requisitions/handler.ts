@@ -8,15 +8,15 @@ import {
 import type { RequisitionAction } from '@assist-ten/core/requisitions/requisition.status';
 import { createHttpHandler } from '@assist-ten/lambda-kit/http/handler';
 import type { RouteRequest } from '@assist-ten/lambda-kit/http/operation';
-import { type Route, routesOf } from '../../routes.ts';
+import { requisitionRoutes } from './routes.ts';
 
-type TransitionRoute = Extract<Route, { path: `${string}/{id}/${RequisitionAction}` }>;
+type TransitionRoute = Extract<(typeof requisitionRoutes)[number], { path: `${string}/{id}/${RequisitionAction}` }>;
 
 const transition = (action: RequisitionAction) => async (request: RouteRequest<TransitionRoute>) => ({
   body: await transitionRequisition(request.principal, request.path.id, action, request.body, request.ifMatch),
 });
 
-export const handler = createHttpHandler(routesOf('requisitions'), {
+export const handler = createHttpHandler(requisitionRoutes, {
   'POST /api/v1/recruiter/requisitions': async ({ principal, body }) => {
     const requisition = await createRequisition(principal, body);
     return { body: requisition, location: `/api/v1/recruiter/requisitions/${requisition.id}` };

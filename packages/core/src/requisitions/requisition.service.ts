@@ -116,8 +116,10 @@ export const createRequisition = async (
     createdBy: actor.userId,
     updatedBy: actor.userId,
   });
+  // The item as written, defaults and timestamps included: no read after the write.
+  const params = create.params<{ Item: RequisitionItem }>();
   await transactWrite([
-    put(create.params(), () => new ConflictError(`Requisition ${requisitionId} already exists.`)),
+    put(params, () => new ConflictError(`Requisition ${requisitionId} already exists.`)),
     claimRequisition(actor.tenantId),
     ...metricWrites(actor.tenantId, 'requisitions_created'),
     auditWrite(actor, {
@@ -127,7 +129,7 @@ export const createRequisition = async (
       after: input,
     }),
   ]);
-  return toRequisition(await load(actor, requisitionId, true));
+  return toRequisition(params.Item);
 };
 
 export const getRequisition = async (actor: Principal, id: string): Promise<Requisition> =>

@@ -1,7 +1,7 @@
 import { HealthResponse } from '../http/platform/health.schema.ts';
 import { route } from './define.ts';
 
-export const platformRoutes = [
+export const healthRoutes = [
   route({
     method: 'GET',
     path: '/api/v1/health',
