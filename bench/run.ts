@@ -358,7 +358,8 @@ function checkRequests(perCall: DynamoRequest[][], expected: readonly string[]) 
       perCall.length > 0 &&
       perCall.every(
         (requests) =>
-          requests.length === expected.length && requests.every((request, index) => request.command === expected[index]),
+          requests.length === expected.length &&
+          requests.every((request, index) => request.command === expected[index]),
       ),
     maxPerCall: Math.max(0, ...perCall.map((requests) => requests.length)),
     shapes,
