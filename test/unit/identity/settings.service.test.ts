@@ -1,9 +1,9 @@
 import { DEFAULT_SETTINGS } from '@assist-ten/core/identity/settings.model';
 import {
-  assertEmailDomainAllowed,
   getSettings,
   replaceSettings,
   settingsFor,
+  settingsForInvitation,
 } from '@assist-ten/core/identity/settings.service';
 import { ForbiddenError, PreconditionFailedError, ValidationError } from '@assist-ten/core/shared/errors';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -264,16 +264,16 @@ describe('settings service', () => {
     });
   });
 
-  describe('assertEmailDomainAllowed', () => {
+  describe('settingsForInvitation', () => {
     it('allows any domain while the tenant lists none', async () => {
       // Arrange
       dynamo.on(GetCommand).resolves({});
 
       // Act
-      const result = assertEmailDomainAllowed(TENANT, 'someone@anywhere.example');
+      const result = settingsForInvitation(TENANT, 'someone@anywhere.example');
 
       // Assert
-      await expect(result).resolves.toBeUndefined();
+      await expect(result).resolves.toMatchObject({ allowedEmailDomains: [], version: 0 });
     });
 
     it('allows a listed domain', async () => {
@@ -281,10 +281,10 @@ describe('settings service', () => {
       dynamo.on(GetCommand).resolves({ Item: storedItem(1, { allowedEmailDomains: ['demo.test', 'acme.test'] }) });
 
       // Act
-      const result = assertEmailDomainAllowed(TENANT, 'new.hire@ACME.test');
+      const result = settingsForInvitation(TENANT, 'new.hire@ACME.test');
 
       // Assert
-      await expect(result).resolves.toBeUndefined();
+      await expect(result).resolves.toMatchObject({ allowedEmailDomains: ['demo.test', 'acme.test'], version: 1 });
     });
 
     it('refuses another domain with a 400 on the email field', async () => {
@@ -292,7 +292,7 @@ describe('settings service', () => {
       dynamo.on(GetCommand).resolves({ Item: storedItem(1, { allowedEmailDomains: ['demo.test'] }) });
 
       // Act
-      const error = await assertEmailDomainAllowed(TENANT, 'mallory@evil.test').catch((caught) => caught);
+      const error = await settingsForInvitation(TENANT, 'mallory@evil.test').catch((caught) => caught);
 
       // Assert
       expect(error).toBeInstanceOf(ValidationError);
@@ -309,7 +309,7 @@ describe('settings service', () => {
       dynamo.on(GetCommand).resolves({ Item: storedItem(1, { allowedEmailDomains: domains }) });
 
       // Act
-      const error = await assertEmailDomainAllowed(TENANT, 'x@evil.test').catch((caught) => caught);
+      const error = await settingsForInvitation(TENANT, 'x@evil.test').catch((caught) => caught);
 
       // Assert
       expect(error.errors[0].message).toBe(

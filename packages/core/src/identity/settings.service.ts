@@ -83,13 +83,15 @@ export const replaceSettings = async (
 };
 
 /**
- * Refuses to invite staff at a domain the tenant's admins did not list (400 on `email`).
- * For inviteUser, before the sign-in account is created; no list means any domain.
+ * The settings an invitation follows: it refuses staff at a domain the tenant's admins did
+ * not list (400 on `email`; no list means any domain), and gives the new user the tenant's
+ * time zone and notification defaults. For inviteUser, before the sign-in account is created.
  */
-export const assertEmailDomainAllowed = async (tenantId: string, email: string): Promise<void> => {
+export const settingsForInvitation = async (tenantId: string, email: string): Promise<AdminSettings> => {
   // Consistent: a list saved a moment ago must already keep the next invitation out.
-  const { allowedEmailDomains } = await load(tenantId, true);
-  if (isEmailDomainAllowed(allowedEmailDomains, email)) return;
+  const settings = await load(tenantId, true);
+  const { allowedEmailDomains } = settings;
+  if (isEmailDomainAllowed(allowedEmailDomains, email)) return settings;
   throw new ValidationError(`${emailDomainOf(email)} is not a domain this organisation invites staff from.`, {
     errors: [
       {

@@ -12,7 +12,7 @@ import { UniqueValueEntity } from '../shared/unique.entity.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { assertTenantAdmin } from './identity.policy.ts';
 import { IdentityExistsError, type IdentityProvider, identityProvider, type NewIdentity } from './identity-provider.ts';
-import { assertEmailDomainAllowed } from './settings.service.ts';
+import { settingsForInvitation } from './settings.service.ts';
 import { TenantEntity } from './tenant.entity.ts';
 import { claimAdmin, claimSeat, limitReached, releaseAdmin, releaseSeat } from './tenant-usage.ts';
 import { UserEntity, type UserItem } from './user.entity.ts';
@@ -50,7 +50,12 @@ const isAdmin = (roles: readonly StaffRole[]): boolean => roles.includes('admin'
  */
 export const newUserWrites = (
   actor: Principal,
-  identity: NewIdentity & { identityUsername: string; timezone?: string; locale?: string },
+  identity: NewIdentity & {
+    identityUsername: string;
+    timezone?: string;
+    locale?: string;
+    notificationPreferences?: NotificationPreferences;
+  },
 ): { writes: TransactionWrite[]; item: Omit<UserItem, 'createdAt' | 'updatedAt' | 'version'> } => {
   const item = {
     tenantId: identity.tenantId,
@@ -62,7 +67,7 @@ export const newUserWrites = (
     identityUsername: identity.identityUsername,
     timezone: identity.timezone ?? DEFAULT_TIMEZONE,
     locale: identity.locale ?? DEFAULT_LOCALE,
-    notificationPreferences: DEFAULT_NOTIFICATION_PREFERENCES,
+    notificationPreferences: identity.notificationPreferences ?? DEFAULT_NOTIFICATION_PREFERENCES,
     createdBy: actor.userId,
     updatedBy: actor.userId,
   };
@@ -125,7 +130,7 @@ export const inviteUser = async (
   provider: IdentityProvider = identityProvider(),
 ): Promise<User> => {
   assertTenantAdmin(actor);
-  await assertEmailDomainAllowed(actor.tenantId, input.email);
+  const settings = await settingsForInvitation(actor.tenantId, input.email);
   const existing = await UniqueValueEntity.get({ scope: actor.tenantId, kind: 'email', value: input.email }).go();
   if (existing.data) throw emailTaken(input.email);
   await assertRoomForUser(actor.tenantId);
@@ -141,8 +146,9 @@ export const inviteUser = async (
     const { writes } = newUserWrites(actor, {
       ...identity,
       identityUsername: username,
-      ...(input.timezone ? { timezone: input.timezone } : {}),
+      timezone: input.timezone ?? settings.timezone,
       ...(input.locale ? { locale: input.locale } : {}),
+      notificationPreferences: settings.notificationDefaults,
     });
     await transactWrite([
       ...writes,
