@@ -2,17 +2,11 @@ import { Entity, type EntityItem } from 'electrodb';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import { PROCTORING_EVENT_TYPES, PROCTORING_SEVERITIES } from './settings.model.ts';
-import { NOTIFICATION_TYPES } from './user.model.ts';
+import { notificationPreferencesAttribute } from './user.entity.ts';
 
 const int = { type: 'number', required: true } as const;
 
 const severity = { type: PROCTORING_SEVERITIES, required: true } as const;
-
-const channels = {
-  type: 'map',
-  required: true,
-  properties: { inApp: { type: 'boolean', required: true }, email: { type: 'boolean', required: true } },
-} as const;
 
 /**
  * Settings: one tenant's admin settings, a single item. A tenant that never saved has no
@@ -54,14 +48,7 @@ export const SettingsEntity = new Entity(
         required: true,
         properties: { durationMinutes: int, reminderLeadMinutes: int },
       },
-      notificationDefaults: {
-        type: 'map',
-        required: true,
-        properties: Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channels])) as Record<
-          (typeof NOTIFICATION_TYPES)[number],
-          typeof channels
-        >,
-      },
+      notificationDefaults: notificationPreferencesAttribute,
       timezone: { type: 'string', required: true },
       ...trackedAttributes,
     },

@@ -6,10 +6,9 @@ import {
   PROCTORING_SEVERITIES,
   SETTINGS_BOUNDS,
 } from './settings.model.ts';
-import { NOTIFICATION_TYPES } from './user.model.ts';
+import { NotificationPreferencesBody, NotificationPreferencesView } from './user.schema.ts';
 
 type EventTypeKeys<T> = Record<(typeof PROCTORING_EVENT_TYPES)[number], T>;
-type NotificationTypeKeys<T> = Record<(typeof NOTIFICATION_TYPES)[number], T>;
 
 const bounded = ({ min, max }: { min: number; max: number }) => z.int().check(z.minimum(min), z.maximum(max));
 
@@ -25,8 +24,6 @@ const domain = z
 const allowedEmailDomains = boundedList(domain, MAX_ALLOWED_EMAIL_DOMAINS).check(
   z.refine((list) => new Set(list).size === list.length, 'Each domain may be listed once'),
 );
-
-const channels = z.strictObject({ inApp: z.boolean(), email: z.boolean() });
 
 /** The whole document: a PUT replaces every setting, so every field is required. */
 export const ReplaceSettingsBody = z.strictObject({
@@ -47,14 +44,10 @@ export const ReplaceSettingsBody = z.strictObject({
     durationMinutes: bounded(SETTINGS_BOUNDS.interviewDurationMinutes),
     reminderLeadMinutes: bounded(SETTINGS_BOUNDS.interviewReminderLeadMinutes),
   }),
-  notificationDefaults: z.strictObject(
-    Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channels])) as NotificationTypeKeys<typeof channels>,
-  ),
+  notificationDefaults: NotificationPreferencesBody,
   timezone: timeZone,
 });
 export type ReplaceSettings = z.output<typeof ReplaceSettingsBody>;
-
-const channelView = z.object({ inApp: z.boolean(), email: z.boolean() });
 
 /**
  * A tenant's settings as the API shows them. A tenant that never saved reads the defaults
@@ -72,11 +65,7 @@ export const AdminSettings = z.object({
   }),
   allowedEmailDomains: z.array(z.string()),
   interviewDefaults: z.object({ durationMinutes: z.int(), reminderLeadMinutes: z.int() }),
-  notificationDefaults: z.object(
-    Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channelView])) as NotificationTypeKeys<
-      typeof channelView
-    >,
-  ),
+  notificationDefaults: NotificationPreferencesView,
   timezone: z.string(),
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),

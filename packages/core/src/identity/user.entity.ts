@@ -2,12 +2,19 @@ import { Entity, type EntityItem } from 'electrodb';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import { STAFF_ROLES } from '../shared/principal.ts';
-import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, NOTIFICATION_TYPES, USER_STATUSES } from './user.model.ts';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, perNotificationType, USER_STATUSES } from './user.model.ts';
 
 const channels = {
   type: 'map',
   required: true,
   properties: { inApp: { type: 'boolean', required: true }, email: { type: 'boolean', required: true } },
+} as const;
+
+/** A stored preference map: per notification type, each channel on or off (users and tenant defaults). */
+export const notificationPreferencesAttribute = {
+  type: 'map',
+  required: true,
+  properties: perNotificationType(channels),
 } as const;
 
 /**
@@ -34,14 +41,7 @@ export const UserEntity = new Entity(
       identityUsername: { type: 'string', required: true, readOnly: true },
       timezone: { type: 'string', required: true, default: DEFAULT_TIMEZONE },
       locale: { type: 'string', required: true, default: DEFAULT_LOCALE },
-      notificationPreferences: {
-        type: 'map',
-        required: true,
-        properties: Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channels])) as Record<
-          (typeof NOTIFICATION_TYPES)[number],
-          typeof channels
-        >,
-      },
+      notificationPreferences: notificationPreferencesAttribute,
       deactivatedAt: { type: 'string' },
       ...trackedAttributes,
     },

@@ -8,6 +8,10 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const NOTIFICATION_CHANNELS = ['inApp', 'email'] as const;
 
+/** One entry per notification type: the shape of every preference map (entity, schema, view). */
+export const perNotificationType = <T>(value: T): Record<NotificationType, T> =>
+  Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, value])) as Record<NotificationType, T>;
+
 export type NotificationPreferences = Record<NotificationType, { inApp: boolean; email: boolean }>;
 
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {

@@ -11,7 +11,7 @@ import {
   timeZone,
   trackedView,
 } from '../shared/schema.ts';
-import { NOTIFICATION_TYPES, USER_STATUSES } from './user.model.ts';
+import { perNotificationType, USER_STATUSES } from './user.model.ts';
 
 /** Tenant admins hand out these; superadmin is a platform role no tenant can grant. */
 export const TENANT_ROLES = ['recruiter', 'interviewer', 'admin'] as const;
@@ -25,11 +25,15 @@ const roles = z.array(z.enum(TENANT_ROLES)).check(
 const channels = z.strictObject({ inApp: z.optional(z.boolean()), email: z.optional(z.boolean()) });
 
 /** Only the types and channels sent change; the rest keep their current setting. */
-const preferences = z.strictObject(
-  Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, z.optional(channels)])) as Record<
-    (typeof NOTIFICATION_TYPES)[number],
-    z.ZodMiniOptional<typeof channels>
-  >,
+const preferences = z.strictObject(perNotificationType(z.optional(channels)));
+
+/** A whole preference map, every type and channel given (a tenant's defaults). */
+export const NotificationPreferencesBody = z.strictObject(
+  perNotificationType(z.strictObject({ inApp: z.boolean(), email: z.boolean() })),
+);
+
+export const NotificationPreferencesView = z.object(
+  perNotificationType(z.object({ inApp: z.boolean(), email: z.boolean() })),
 );
 
 export const InviteUserBody = z.strictObject({
@@ -69,8 +73,6 @@ export const ListUsersQuery = z.strictObject({
 });
 export type ListUsers = z.output<typeof ListUsersQuery>;
 
-const channelView = z.object({ inApp: z.boolean(), email: z.boolean() });
-
 export const User = z.object({
   id: z.string(),
   email: z.string(),
@@ -79,12 +81,7 @@ export const User = z.object({
   status: z.enum(USER_STATUSES),
   timezone: z.string(),
   locale: z.string(),
-  notificationPreferences: z.object(
-    Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channelView])) as Record<
-      (typeof NOTIFICATION_TYPES)[number],
-      typeof channelView
-    >,
-  ),
+  notificationPreferences: NotificationPreferencesView,
   deactivatedAt: z.optional(z.string()),
   ...trackedView,
 });
