@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,25 +21,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClientConfig } from '../../../infra/local/emulators/aws.ts';
 import { type CognitoLocal, LOCAL_CLIENT_NAME, startCognitoLocal } from '../../../infra/local/emulators/cognito.ts';
 import { createLocalIssuer, type LocalIssuer } from '../../../infra/local/issuer.ts';
+import { childCommands, isRunning } from '../../support/processes.ts';
 
 const silent = () => {};
 
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Command lines of this process's cognito-local children. */
-const cognitoLocalChildren = (): string[] =>
-  execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter((match) => match !== null && Number(match[2]) === process.pid && match[3]?.includes('cognito-local'))
-    .map((match) => match?.[0] ?? '');
+const cognitoLocalChildren = (): string[] => childCommands().filter((command) => command.includes('cognito-local'));
 
 /** The directories startCognitoLocal makes when given none (not this test's own). */
 const temporaryDirectories = async (): Promise<string[]> =>

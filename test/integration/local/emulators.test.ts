@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +27,7 @@ import {
   localAwsEnv,
   startEmulators,
 } from '../../../infra/local/emulators.ts';
+import { childCommands, isRunning } from '../../support/processes.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const region = 'us-east-1';
@@ -39,23 +39,6 @@ const clientsFor = (emulators: LocalEmulators) => ({
   s3: new S3Client({ endpoint: emulators.endpoints.s3, region, credentials, forcePathStyle: true }),
   sqs: new SQSClient({ endpoint: emulators.endpoints.sqs, region, credentials }),
 });
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Command lines of this process's child processes (but the `ps` that lists them). */
-const childCommands = (): string[] =>
-  execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter((match) => match !== null && Number(match[2]) === process.pid && !match[3]?.startsWith('ps '))
-    .map((match) => match?.[3] ?? '');
 
 const occupyPort = (): Promise<Server> =>
   new Promise((resolve) => {
