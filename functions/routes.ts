@@ -1,4 +1,5 @@
 import { identityRoutes } from './http/identity/routes.ts';
+import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
 import { requisitionRoutes } from './http/requisitions/routes.ts';
 
@@ -12,9 +13,10 @@ export const CONTEXT_ROUTES = {
   platform: platformRoutes,
   identity: identityRoutes,
   requisitions: requisitionRoutes,
+  notifications: notificationRoutes,
 } as const;
 
-export const routes = [...platformRoutes, ...identityRoutes, ...requisitionRoutes] as const;
+export const routes = [...platformRoutes, ...identityRoutes, ...requisitionRoutes, ...notificationRoutes] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.
 for (const [context, list] of Object.entries(CONTEXT_ROUTES)) {

@@ -4,7 +4,9 @@ import { fixtures as identityFixtures } from './fixtures/identity.ts';
 import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
+import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
+import { fixtures as taskFixtures } from './fixtures/tasks.ts';
 import { HOME } from './users.ts';
 
 export { HOME, OTHER, SUPERADMIN } from './users.ts';
@@ -102,6 +104,8 @@ const FEATURES: readonly FeatureFixtures[] = [
   featureFlagFixtures,
   incidentFixtures,
   metricFixtures,
+  notificationFixtures,
+  taskFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

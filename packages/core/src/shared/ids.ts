@@ -7,6 +7,9 @@ export const ID_PREFIXES = {
   user: 'usr',
   audit: 'aud',
   incident: 'inc',
+  notification: 'ntf',
+  task: 'task',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

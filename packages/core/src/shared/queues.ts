@@ -1,3 +1,5 @@
+import { ENV, type EnvName } from './env.ts';
+
 /**
  * The queues of the system, as data: CDK creates them (each with its DLQ and alarm),
  * the local cloud creates them in the SQS emulator and polls them into the same
@@ -11,7 +13,7 @@ export interface QueueDefinition {
   /** Receives before a message is moved to the dead-letter queue. */
   maxReceiveCount: number;
   /** Environment variable that carries the queue URL to producers. */
-  urlEnv: string;
+  urlEnv: EnvName;
   /**
    * Object keys whose S3 ObjectCreated events this queue receives, as an EventBridge
    * wildcard (the tenant sits before the kind in a key, so a prefix filter cannot route).
@@ -20,19 +22,19 @@ export interface QueueDefinition {
 }
 
 export const QUEUES = [
-  { name: 'notifications', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, urlEnv: 'NOTIFICATIONS_QUEUE_URL' },
+  { name: 'notifications', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, urlEnv: ENV.notificationsQueueUrl },
   {
     name: 'documents',
     visibilityTimeoutSeconds: 360,
     maxReceiveCount: 3,
-    urlEnv: 'DOCUMENTS_QUEUE_URL',
+    urlEnv: ENV.documentsQueueUrl,
     objectCreatedKeyPattern: 'tenant/*/documents/*',
   },
   {
     name: 'proctoring',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
-    urlEnv: 'PROCTORING_QUEUE_URL',
+    urlEnv: ENV.proctoringQueueUrl,
     objectCreatedKeyPattern: 'tenant/*/snapshots/*',
   },
 ] as const satisfies readonly QueueDefinition[];

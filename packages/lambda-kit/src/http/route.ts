@@ -35,6 +35,11 @@ export interface RouteDefinition {
   versioned?: boolean;
   /** What the `{id}` path parameter names, so tests can make one in a chosen tenant. */
   resource?: string;
+  /**
+   * Why a route that changes something writes no audit entry (e.g. a user's own inbox
+   * state); the audit coverage test requires an entry from every other mutating route.
+   */
+  unaudited?: string;
 }
 
 export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
