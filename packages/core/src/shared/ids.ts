@@ -1,4 +1,5 @@
-import { encodeTime, monotonicFactory } from 'ulid';
+import { createHash } from 'node:crypto';
+import { decodeTime, encodeTime, monotonicFactory } from 'ulid';
 
 /** Prefixes make an id say what it is in logs, URLs and support tickets. */
 export const ID_PREFIXES = {
@@ -34,3 +35,17 @@ export const idRange = (kind: IdKind, from: string | undefined, to: string | und
     from === undefined ? undefined : `${ID_PREFIXES[kind]}_${encodeTime(Date.parse(from))}${'0'.repeat(RANDOM_LENGTH)}`,
   to: to === undefined ? undefined : `${ID_PREFIXES[kind]}_${encodeTime(Date.parse(to))}${'Z'.repeat(RANDOM_LENGTH)}`,
 });
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * An id of `kind` that is the same every time for the same `seed`, minted at the time of
+ * `origin` (another prefixed id): e.g. one notification per event and recipient, however
+ * often the event is delivered. It sorts among ordinary ids by that time.
+ */
+export const derivedId = (kind: IdKind, origin: string, seed: string): string => {
+  const time = decodeTime(origin.slice(origin.indexOf('_') + 1));
+  const digest = createHash('sha256').update(seed).digest();
+  const random = Array.from(digest.subarray(0, RANDOM_LENGTH), (byte) => CROCKFORD[byte % 32]).join('');
+  return `${ID_PREFIXES[kind]}_${encodeTime(time)}${random}`;
+};

@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+import { STAFF_ROLES } from '../shared/principal.ts';
+import { prefixedId } from '../shared/schema.ts';
+
+/**
+ * The domain events other parts of the system react to, each with the facts its consumers
+ * need, so a consumer never has to read the producer's entities back (they may have moved
+ * on by then). Producers record them with `eventWrite` in the transaction of the change.
+ */
+const userId = prefixedId;
+const name = z.string().check(z.maxLength(300));
+const title = z.string().check(z.maxLength(300));
+const userIds = z.array(userId).check(z.maxLength(50));
+
+export const EVENT_PAYLOADS = {
+  'requisition.published': z.object({
+    requisitionId: prefixedId,
+    title,
+    hiringManagerId: z.optional(userId),
+    /** The requisition's owner, who may not be the one who published it. */
+    createdBy: userId,
+  }),
+  'user.roles_changed': z.object({
+    userId,
+    before: z.array(z.enum(STAFF_ROLES)),
+    after: z.array(z.enum(STAFF_ROLES)),
+  }),
+  'interview.scheduled': z.object({
+    interviewId: prefixedId,
+    candidateName: name,
+    requisitionTitle: z.optional(title),
+    startsAt: z.iso.datetime({ offset: true }),
+    interviewerIds: userIds,
+    organizerId: userId,
+  }),
+  'feedback.submitted': z.object({
+    feedbackId: prefixedId,
+    interviewId: prefixedId,
+    candidateName: name,
+    interviewerId: userId,
+    organizerId: userId,
+    hiringManagerId: z.optional(userId),
+  }),
+  'proctoring.session_flagged': z.object({
+    testSessionId: prefixedId,
+    assessmentTitle: title,
+    candidateName: name,
+    integrityScore: z.number().check(z.minimum(0), z.maximum(100)),
+    reasons: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+    /** Who reviews flagged sessions of this assessment: its owner and the requisition's team. */
+    reviewerIds: userIds,
+  }),
+  'invitation.created': z.object({
+    invitationId: prefixedId,
+    assessmentId: prefixedId,
+    assessmentTitle: title,
+    candidateName: name,
+    assessmentOwnerId: userId,
+    hiringManagerId: z.optional(userId),
+  }),
+  'application.stage_changed': z.object({
+    applicationId: prefixedId,
+    candidateName: name,
+    requisitionId: prefixedId,
+    requisitionTitle: title,
+    from: z.string().check(z.maxLength(50)),
+    to: z.string().check(z.maxLength(50)),
+    recruiterId: z.optional(userId),
+    hiringManagerId: z.optional(userId),
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+export type EventPayload<T extends EventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
+
+const envelope = <T extends EventType>(type: T) =>
+  z.object({
+    eventId: prefixedId,
+    type: z.literal(type),
+    tenantId: prefixedId,
+    occurredAt: z.iso.datetime({ offset: true }),
+    /** The user whose request caused it; absent for the system's own changes. */
+    actorId: z.optional(userId),
+    payload: EVENT_PAYLOADS[type],
+  });
+
+/** One event as it travels through the queue; anything else in the queue is a poison message. */
+export const DomainEvent = z.discriminatedUnion('type', [
+  envelope('requisition.published'),
+  envelope('user.roles_changed'),
+  envelope('interview.scheduled'),
+  envelope('feedback.submitted'),
+  envelope('proctoring.session_flagged'),
+  envelope('invitation.created'),
+  envelope('application.stage_changed'),
+]);
+export type DomainEvent = z.output<typeof DomainEvent>;
+export type DomainEventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -1,0 +1,63 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ENV, requireEnv } from '../shared/env.ts';
+import type { OutboxEventItem } from './outbox.entity.ts';
+
+/** SendMessageBatch takes at most ten entries. */
+const SQS_BATCH = 10;
+
+let client: SQSClient | undefined;
+let queueUrl: string | undefined;
+
+/** The event as consumers receive it: the outbox item without its storage fields. */
+export const messageOf = (event: OutboxEventItem) => ({
+  eventId: event.eventId,
+  type: event.type,
+  tenantId: event.tenantId,
+  occurredAt: event.occurredAt,
+  ...(event.actorId ? { actorId: event.actorId } : {}),
+  payload: event.payload,
+});
+
+interface ChunkResult {
+  failed: string[];
+  error?: unknown;
+}
+
+const sendChunk = async (chunk: readonly OutboxEventItem[]): Promise<ChunkResult> => {
+  client ??= new SQSClient({});
+  queueUrl ??= requireEnv(ENV.notificationsQueueUrl);
+  try {
+    const result = await client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: chunk.map((event, index) => ({
+          Id: String(index),
+          MessageBody: JSON.stringify(messageOf(event)),
+          MessageAttributes: { eventType: { DataType: 'String', StringValue: event.type } },
+        })),
+      }),
+    );
+    const failed = (result.Failed ?? []).map((failure) => chunk[Number(failure.Id)]?.eventId ?? '');
+    return failed.length ? { failed, error: result.Failed } : { failed };
+  } catch (error) {
+    // Nothing of this chunk is known to be sent: the stream redelivers all of it.
+    return { failed: chunk.map((event) => event.eventId), error };
+  }
+};
+
+/**
+ * Forwards outbox events to the notifications queue, the consumer of every event today.
+ * Returns the ids of the events that were not accepted, so the stream redelivers them; an
+ * event sent twice (a retry after a partial failure) is harmless, consumers are idempotent.
+ */
+export const relayEvents = async (
+  events: readonly OutboxEventItem[],
+): Promise<{ failed: Set<string>; errors: unknown[] }> => {
+  const chunks: OutboxEventItem[][] = [];
+  for (let start = 0; start < events.length; start += SQS_BATCH) chunks.push(events.slice(start, start + SQS_BATCH));
+  const results = await Promise.all(chunks.map(sendChunk));
+  return {
+    failed: new Set(results.flatMap((result) => result.failed)),
+    errors: results.flatMap((result) => (result.error === undefined ? [] : [result.error])),
+  };
+};

@@ -1,0 +1,155 @@
+import type { DomainEvent, DomainEventOf, EventType } from '../events/catalogue.ts';
+import type { NotificationType } from '../identity/user.model.ts';
+
+export const NOTIFICATION_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type NotificationPriority = (typeof NOTIFICATION_PRIORITIES)[number];
+
+/** What a recipient's copy of a notification is written for. */
+export interface Recipient {
+  name: string;
+  timezone: string;
+  locale: string;
+}
+
+/** What one event tells whom. */
+export interface NotificationDraft {
+  recipients: readonly string[];
+  type: NotificationType;
+  priority: NotificationPriority;
+  relatedEntityType: string;
+  relatedEntityId: string;
+  /** A path of the web app; emails turn it into a link on the configured frontend origin. */
+  actionUrl: string;
+  /**
+   * A security notice: when urgent, it is emailed even to users who turned email off for
+   * its type, because they must learn of it although they are not signed in.
+   */
+  security?: boolean;
+  content(recipient: Recipient): { title: string; message: string };
+}
+
+const when = (iso: string, recipient: Recipient): string => {
+  try {
+    return new Intl.DateTimeFormat(recipient.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: recipient.timezone,
+      timeZoneName: 'short',
+    }).format(new Date(iso));
+  } catch {
+    return new Date(iso).toUTCString();
+  }
+};
+
+const listOf = (items: readonly string[]): string => items.join(', ');
+
+type Rules = { [T in EventType]: (event: DomainEventOf<T>) => NotificationDraft };
+
+/**
+ * Who hears of each event, and what they read. The user whose request caused an event is
+ * not told of it (see `draftFor`): they just did it; security notices excepted.
+ */
+const RULES: Rules = {
+  'requisition.published': ({ payload }) => ({
+    recipients: [payload.createdBy, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    type: 'application',
+    priority: 'normal',
+    relatedEntityType: 'requisition',
+    relatedEntityId: payload.requisitionId,
+    actionUrl: `/requisitions/${payload.requisitionId}`,
+    content: () => ({
+      title: `Requisition published: ${payload.title}`,
+      message: `"${payload.title}" is now open and accepting candidates.`,
+    }),
+  }),
+  'user.roles_changed': ({ payload }) => ({
+    recipients: [payload.userId],
+    type: 'system',
+    priority: 'urgent',
+    security: true,
+    relatedEntityType: 'user',
+    relatedEntityId: payload.userId,
+    actionUrl: '/settings/profile',
+    content: () => ({
+      title: 'Your roles have changed',
+      message: `An administrator changed your roles from ${listOf(payload.before)} to ${listOf(payload.after)}. If you did not expect this, contact your administrator.`,
+    }),
+  }),
+  'interview.scheduled': ({ payload }) => ({
+    recipients: [...payload.interviewerIds, payload.organizerId],
+    type: 'interview',
+    priority: 'high',
+    relatedEntityType: 'interview',
+    relatedEntityId: payload.interviewId,
+    actionUrl: `/interviews/${payload.interviewId}`,
+    content: (recipient) => ({
+      title: `Interview scheduled with ${payload.candidateName}`,
+      message: `${payload.candidateName}${payload.requisitionTitle ? ` (${payload.requisitionTitle})` : ''} on ${when(payload.startsAt, recipient)}.`,
+    }),
+  }),
+  'feedback.submitted': ({ payload }) => ({
+    recipients: [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    type: 'interview',
+    priority: 'normal',
+    relatedEntityType: 'interview',
+    relatedEntityId: payload.interviewId,
+    actionUrl: `/interviews/${payload.interviewId}/feedback`,
+    content: () => ({
+      title: `Feedback submitted for ${payload.candidateName}`,
+      message: `New interview feedback on ${payload.candidateName} is ready to read.`,
+    }),
+  }),
+  'proctoring.session_flagged': ({ payload }) => ({
+    recipients: payload.reviewerIds,
+    type: 'proctoring',
+    priority: 'high',
+    relatedEntityType: 'test_session',
+    relatedEntityId: payload.testSessionId,
+    actionUrl: `/proctoring/sessions/${payload.testSessionId}`,
+    content: () => ({
+      title: `Session flagged for review: ${payload.candidateName}`,
+      message: `${payload.candidateName}'s "${payload.assessmentTitle}" session scored ${payload.integrityScore}/100 for integrity${payload.reasons.length ? `: ${listOf(payload.reasons)}` : ''}.`,
+    }),
+  }),
+  'invitation.created': ({ payload }) => ({
+    recipients: [payload.assessmentOwnerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    type: 'assessment',
+    priority: 'low',
+    relatedEntityType: 'assessment',
+    relatedEntityId: payload.assessmentId,
+    actionUrl: `/assessments/${payload.assessmentId}/invitations`,
+    content: () => ({
+      title: `${payload.candidateName} invited to ${payload.assessmentTitle}`,
+      message: `${payload.candidateName} was invited to take "${payload.assessmentTitle}".`,
+    }),
+  }),
+  'application.stage_changed': ({ payload }) => ({
+    recipients: [
+      ...(payload.recruiterId ? [payload.recruiterId] : []),
+      ...(payload.hiringManagerId ? [payload.hiringManagerId] : []),
+    ],
+    type: 'application',
+    priority: 'normal',
+    relatedEntityType: 'application',
+    relatedEntityId: payload.applicationId,
+    actionUrl: `/applications/${payload.applicationId}`,
+    content: () => ({
+      title: `${payload.candidateName} moved to ${payload.to}`,
+      message: `${payload.candidateName}'s application for "${payload.requisitionTitle}" moved from ${payload.from} to ${payload.to}.`,
+    }),
+  }),
+};
+
+/** The notification an event produces, for each distinct recipient other than its actor. */
+export const draftFor = (event: DomainEvent): NotificationDraft => {
+  const rule = RULES[event.type] as (event: DomainEvent) => NotificationDraft;
+  const draft = rule(event);
+  const recipients = [...new Set(draft.recipients)].filter(
+    (userId) => draft.security === true || userId !== event.actorId,
+  );
+  return { ...draft, recipients };
+};
+
+/** Email goes out when the recipient wants it, or for an urgent security notice regardless. */
+export const wantsEmail = (draft: Pick<NotificationDraft, 'priority' | 'security'>, emailOptIn: boolean): boolean =>
+  emailOptIn || (draft.security === true && draft.priority === 'urgent');
