@@ -109,16 +109,16 @@ export class HouseFunction extends Construct {
     });
   }
 
-  /**
-   * Item reads and writes on the single table and its indexes, and TABLE_NAME. Not
-   * grantReadWriteData: it includes Scan, and a Scan in this system is a bug.
-   */
   /** Staff account administration on this one user pool, and USER_POOL_ID. */
   bindUserPool(pool: IUserPool): void {
     pool.grant(this.function, ...USER_POOL_ACTIONS);
     this.function.addEnvironment(ENV.userPoolId, pool.userPoolId);
   }
 
+  /**
+   * Item reads and writes on the single table and its indexes, and TABLE_NAME. Not
+   * grantReadWriteData: it includes Scan, and a Scan in this system is a bug.
+   */
   bindTable(table: ITable): void {
     table.grant(this.function, ...TABLE_ACTIONS);
     this.function.addEnvironment(ENV.tableName, table.tableName);
@@ -128,7 +128,7 @@ export class HouseFunction extends Construct {
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${arnToken}/index/*]`,
       reason:
-        'The grant is scoped to this one table and its indexes and its indexes; "<table>/index/*" is how IAM names the GSIs the access patterns query.',
+        'The grant is scoped to this one table and its indexes; "<table>/index/*" is how IAM names the GSIs the access patterns query.',
     });
   }
 }

@@ -30,20 +30,38 @@ export interface StageConfig {
   readonly threatProtection: StandardThreatProtectionMode;
   /** Optional address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
+  /** The web app's origin: deep links in emails point there. */
+  readonly frontendBaseUrl: string;
+  /** Sender of notification emails; its domain must be a verified SES identity of the account. */
+  readonly emailFrom: string;
 }
+
+const DEV_EMAIL_FROM = 'Assist-Ten <notifications@assist-ten.dev>';
 
 const DEV_ORIGINS = ['http://localhost:5173'];
 
 export const stageConfig = (
   stage: Stage,
-  options: { allowedOrigins?: readonly string[]; alarmEmail?: string } = {},
+  options: { allowedOrigins?: readonly string[]; alarmEmail?: string; emailFrom?: string; frontendUrl?: string } = {},
 ): StageConfig => {
   const allowedOrigins = options.allowedOrigins ?? (stage === 'dev' ? DEV_ORIGINS : undefined);
   if (allowedOrigins === undefined || allowedOrigins.length === 0) {
     throw new Error(`Stage ${stage} needs allowed origins: -c allowedOrigins=https://app.example.com[,https://...]`);
   }
   for (const origin of allowedOrigins) assertOrigin(origin, stage);
-  const base = { stage, allowedOrigins, ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}) };
+  const emailFrom = options.emailFrom ?? (stage === 'dev' ? DEV_EMAIL_FROM : undefined);
+  if (emailFrom === undefined || emailDomainOf(emailFrom) === undefined) {
+    throw new Error(`Stage ${stage} needs a sender for emails: -c emailFrom="Assist-Ten <notifications@example.com>"`);
+  }
+  const frontendBaseUrl = options.frontendUrl ?? allowedOrigins[0] ?? '';
+  assertOrigin(frontendBaseUrl, stage);
+  const base = {
+    stage,
+    allowedOrigins,
+    frontendBaseUrl,
+    emailFrom,
+    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+  };
   if (stage === 'prod') {
     return {
       ...base,
@@ -70,17 +88,23 @@ export const stageConfig = (
   };
 };
 
-/** Reads `-c stage=dev|prod`, `-c allowedOrigins=a,b` and `-c alarmEmail=...` from CDK context. */
+/** Reads `-c stage=dev|prod`, `-c allowedOrigins=a,b`, `-c alarmEmail=`, `-c emailFrom=`, `-c frontendUrl=` from CDK context. */
 export const readStageConfig = (node: Node): StageConfig => {
   const stage: unknown = node.tryGetContext('stage') ?? 'dev';
   if (!isStage(stage)) {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: use -c stage=${STAGES.join('|')}`);
   }
   const origins = toList(node.tryGetContext('allowedOrigins'));
-  const alarmEmail: unknown = node.tryGetContext('alarmEmail');
+  const text = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const [alarmEmail, emailFrom, frontendUrl] = [text('alarmEmail'), text('emailFrom'), text('frontendUrl')];
   return stageConfig(stage, {
     ...(origins ? { allowedOrigins: origins } : {}),
-    ...(typeof alarmEmail === 'string' && alarmEmail !== '' ? { alarmEmail } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(emailFrom ? { emailFrom } : {}),
+    ...(frontendUrl ? { frontendUrl } : {}),
   });
 };
 
@@ -102,3 +126,7 @@ const assertOrigin = (origin: string, stage: Stage): void => {
     throw new Error(`Allowed origin ${origin} must use https in prod`);
   }
 };
+
+/** The domain of `Name <local@domain>` or `local@domain`: the SES identity that sends for it. */
+export const emailDomainOf = (from: string): string | undefined =>
+  /@([a-z0-9.-]+\.[a-z]{2,})>?\s*$/i.exec(from)?.[1]?.toLowerCase();

@@ -1,6 +1,6 @@
 import { App, RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { readStageConfig, stageConfig } from '../../infra/stacks/stage-config.ts';
+import { emailDomainOf, readStageConfig, stageConfig } from '../../infra/stacks/stage-config.ts';
 
 const nodeWith = (context: Record<string, unknown>) => new App({ context }).node;
 
@@ -23,7 +23,11 @@ describe('readStageConfig', () => {
 
   it('reads prod and a comma list of origins from context', () => {
     // Arrange
-    const node = nodeWith({ stage: 'prod', allowedOrigins: 'https://a.example.com, https://b.example.com' });
+    const node = nodeWith({
+      stage: 'prod',
+      allowedOrigins: 'https://a.example.com, https://b.example.com',
+      emailFrom: 'Assist-Ten <notify@a.example.com>',
+    });
 
     // Act
     const config = readStageConfig(node);
@@ -32,9 +36,39 @@ describe('readStageConfig', () => {
     expect(config).toMatchObject({
       stage: 'prod',
       allowedOrigins: ['https://a.example.com', 'https://b.example.com'],
+      frontendBaseUrl: 'https://a.example.com',
+      emailFrom: 'Assist-Ten <notify@a.example.com>',
       retainData: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  });
+
+  it('refuses prod without an email sender', () => {
+    // Arrange
+    const node = nodeWith({ stage: 'prod', allowedOrigins: 'https://a.example.com' });
+
+    // Act / Assert
+    expect(() => readStageConfig(node)).toThrow(/emailFrom/);
+  });
+
+  it('takes the frontend origin for email links from context', () => {
+    // Arrange
+    const node = nodeWith({ stage: 'dev', frontendUrl: 'https://web.example.com' });
+
+    // Act
+    const config = readStageConfig(node);
+
+    // Assert
+    expect(config.frontendBaseUrl).toBe('https://web.example.com');
+  });
+
+  it.each([
+    ['Assist-Ten <notify@Mail.Example.com>', 'mail.example.com'],
+    ['notify@example.com', 'example.com'],
+    ['not an address', undefined],
+  ])('finds the SES identity domain of %s', (from, domain) => {
+    // Arrange / Act / Assert
+    expect(emailDomainOf(from)).toBe(domain);
   });
 
   it('refuses prod without allowed origins', () => {

@@ -15,6 +15,7 @@ export const cdkJsonContext = (): Record<string, unknown> => {
 };
 
 export const PROD_ORIGIN = 'https://app.assist-ten.example';
+export const PROD_EMAIL_FROM = 'Assist-Ten <notifications@assist-ten.example>';
 
 export interface Synthesized {
   readonly app: App;
@@ -31,7 +32,7 @@ export const synthesize = (stage: Stage, context: Record<string, unknown> = {}):
     context: {
       ...cdkJsonContext(),
       stage,
-      ...(stage === 'prod' ? { allowedOrigins: PROD_ORIGIN } : {}),
+      ...(stage === 'prod' ? { allowedOrigins: PROD_ORIGIN, emailFrom: PROD_EMAIL_FROM } : {}),
       ...context,
       'aws:cdk:bundling-stacks': [],
     },

@@ -1,5 +1,6 @@
 import { RequisitionPath } from '@assist-ten/core/requisitions/requisition.schema';
-import { idPattern, newId } from '@assist-ten/core/shared/ids';
+import { derivedId, idPattern, newId } from '@assist-ten/core/shared/ids';
+import { decodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 describe('newId', () => {
@@ -39,5 +40,34 @@ describe('idPattern', () => {
 
     // Assert
     expect(matches).toBe(false);
+  });
+});
+
+describe('derivedId', () => {
+  const origin = newId('event');
+
+  it('is the same for the same seed and differs for another', () => {
+    // Act
+    const first = derivedId('notification', origin, `${origin}:usr_a`);
+    const again = derivedId('notification', origin, `${origin}:usr_a`);
+    const other = derivedId('notification', origin, `${origin}:usr_b`);
+
+    // Assert
+    expect(first).toBe(again);
+    expect(other).not.toBe(first);
+    expect(first).toMatch(idPattern('notification'));
+  });
+
+  it('is minted at the time of its origin, so it sorts with the ids of that moment', () => {
+    // Arrange
+    const before = newId('notification');
+
+    // Act
+    const derived = derivedId('notification', origin, 'seed');
+
+    // Assert
+    expect(decodeTime(derived.slice(4))).toBe(decodeTime(origin.slice(4)));
+    expect(derived.slice(4, 14)).toBe(origin.slice(4, 14));
+    expect(before.slice(4, 14) >= derived.slice(4, 14)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { eventWrite } from '../events/record.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
@@ -224,6 +225,18 @@ const adminCountWrites = (current: UserItem, roles: readonly StaffRole[] | undef
   return [isAdmin(roles) ? claimAdmin(current.tenantId) : releaseAdmin(current.tenantId)];
 };
 
+/** The user hears of a change to their roles: a security notice, since roles are access. */
+const rolesChangedEvents = (
+  actor: Principal,
+  current: UserItem,
+  roles: readonly StaffRole[] | undefined,
+): TransactionWrite[] => {
+  const before = [...current.roles].sort();
+  const after = roles ? [...new Set(roles)].sort() : before;
+  if (before.join() === after.join()) return [];
+  return [eventWrite(actor, 'user.roles_changed', { userId: current.userId, before, after })];
+};
+
 export const updateUser = async (
   actor: Principal,
   id: string,
@@ -235,7 +248,7 @@ export const updateUser = async (
   const { before, after } = await writeUser(actor, id, expectedVersion, (current) => ({
     set: changes,
     verb: changes.roles ? 'roles_changed' : 'updated',
-    with: adminCountWrites(current, changes.roles),
+    with: [...adminCountWrites(current, changes.roles), ...rolesChangedEvents(actor, current, changes.roles)],
   }));
   // Roles are read from our item on every request; the groups keep Cognito's own view in step.
   if (changes.roles) await provider.setRoles(before.identityUsername, changes.roles);

@@ -31,12 +31,17 @@ export interface NotificationDraft {
 const when = (iso: string, recipient: Recipient): string => {
   try {
     return new Intl.DateTimeFormat(recipient.locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       timeZone: recipient.timezone,
       timeZoneName: 'short',
     }).format(new Date(iso));
   } catch {
+    // A locale or zone this runtime does not know still gets an unambiguous time.
     return new Date(iso).toUTCString();
   }
 };

@@ -1,4 +1,5 @@
 import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
+import { eventWrite } from '../events/record.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
@@ -14,7 +15,7 @@ import { pageOf } from '../shared/paging.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { allowedNext } from '../shared/state-machine.ts';
-import { put, transactWrite } from '../shared/transaction.ts';
+import { put, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { managerIndexKeyOf, RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
 import { isActiveStatus } from './requisition.model.ts';
@@ -59,6 +60,8 @@ interface Decision {
   remove: (keyof Changes)[];
   /** `requisition.<verb>` in the audit trail. */
   verb: string;
+  /** Domain events the change causes, recorded in its transaction. */
+  events?: TransactionWrite[];
 }
 
 /**
@@ -75,7 +78,7 @@ const writeChanges = async (
     label: `Requisition ${id}`,
     load: () => load(actor, id),
     decide: (current) => {
-      const { set, remove, verb } = decide(current);
+      const { set, remove, verb, events = [] } = decide(current);
       const stopsBeingActive = current.isActive && set.isActive === false;
       return [
         versionedPatch(
@@ -94,6 +97,7 @@ const writeChanges = async (
           after: toRequisition(patched(current, set, remove)),
         }),
         ...(stopsBeingActive ? [releaseRequisition(actor.tenantId)] : []),
+        ...events,
       ];
     },
   });
@@ -249,6 +253,18 @@ export const transitionRequisition = async (
       if (input.reason !== undefined) set.closeReason = input.reason;
     }
     if (target === 'filled') set.positionsFilled = current.positionsAvailable;
-    return { set, remove: [], verb: PAST_TENSE[action] };
+    // Published once: pausing and resuming an open requisition tells nobody anything new.
+    const published = target === 'open' && current.status === 'draft';
+    const events = published
+      ? [
+          eventWrite(actor, 'requisition.published', {
+            requisitionId: current.requisitionId,
+            title: current.title,
+            createdBy: current.createdBy,
+            ...(current.hiringManagerId ? { hiringManagerId: current.hiringManagerId } : {}),
+          }),
+        ]
+      : [];
+    return { set, remove: [], verb: PAST_TENSE[action], events };
   });
 };

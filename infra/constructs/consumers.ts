@@ -1,0 +1,141 @@
+import { ENV } from '@assist-ten/core/shared/env';
+import { Arn, Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CONSUMERS, type Consumer, type QueueConsumer, type StreamConsumer } from '../../functions/consumers.ts';
+import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
+import { HouseFunction } from './house-function.ts';
+import type { Messaging } from './messaging.ts';
+import { pascalCase } from './names.ts';
+
+/** Tag on every consumer function: which queue or stream it drains. */
+export const CONSUMER_TAG = 'assist-ten:consumer';
+
+/** What a realtime construct offers the functions that push to WebSocket connections. */
+export interface RealtimeEndpoint {
+  readonly callbackUrl: string;
+  grantManageConnections(fn: HouseFunction['function']): void;
+}
+
+export interface ConsumersProps {
+  readonly config: StageConfig;
+  /** The table, with its stream enabled. */
+  readonly table: ITable;
+  readonly messaging: Messaging;
+  readonly realtime: RealtimeEndpoint;
+}
+
+/** The item attribute where ElectroDB names an item's entity. */
+const ENTITY = '__edb_e__';
+
+/**
+ * Only the stream records the relay acts on invoke it: outbox inserts, and notifications
+ * DynamoDB's TTL removed (to settle unread counters). Everything else is filtered out by
+ * Lambda before it costs an invocation.
+ */
+const TABLE_STREAM_FILTERS = [
+  FilterCriteria.filter({
+    eventName: FilterRule.isEqual('INSERT'),
+    dynamodb: { NewImage: { [ENTITY]: { S: FilterRule.isEqual('outboxEvent') } } },
+  }),
+  FilterCriteria.filter({
+    eventName: FilterRule.isEqual('REMOVE'),
+    userIdentity: { type: FilterRule.isEqual('Service'), principalId: FilterRule.isEqual('dynamodb.amazonaws.com') },
+    dynamodb: { OldImage: { [ENTITY]: { S: FilterRule.isEqual('notification') } } },
+  }),
+];
+
+/**
+ * The functions of functions/consumers.ts, each with its event source (a queue, or the
+ * table's stream) and exactly the access its entry asks for.
+ */
+export class Consumers extends Construct {
+  readonly functions: ReadonlyMap<string, HouseFunction>;
+  /** Where Lambda puts a stream batch it gave up on (after 24 hours of retries): alarmed. */
+  readonly streamFailures: Queue;
+
+  constructor(scope: Construct, id: string, props: ConsumersProps) {
+    super(scope, id);
+    this.streamFailures = new Queue(this, 'StreamFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const consumers: readonly Consumer[] = CONSUMERS;
+    this.functions = new Map(consumers.map((consumer) => [nameOf(consumer), this.addConsumer(consumer, props)]));
+  }
+
+  private addConsumer(consumer: Consumer, props: ConsumersProps): HouseFunction {
+    const name = nameOf(consumer);
+    const fn = new HouseFunction(this, `${pascalCase(name)}Function`, {
+      entry: consumer.entry,
+      config: props.config,
+      description: consumer.description,
+      timeout: Duration.seconds(consumer.timeoutSeconds),
+      tags: { [CONSUMER_TAG]: name },
+      environment: { POWERTOOLS_SERVICE_NAME: name },
+    });
+    fn.bindTable(props.table);
+    this.grantAccess(fn, consumer, props);
+    fn.function.addEventSource(
+      consumer.kind === 'queue' ? queueSource(consumer, props.messaging) : this.streamSource(consumer, props.table),
+    );
+    return fn;
+  }
+
+  private grantAccess(fn: HouseFunction, { access }: Consumer, props: ConsumersProps): void {
+    for (const queueName of access.sendsTo ?? []) {
+      const { queue, definition } = props.messaging.queue(queueName);
+      queue.grantSendMessages(fn.function);
+      fn.function.addEnvironment(definition.urlEnv, queue.queueUrl);
+    }
+    if (access.email === true) {
+      const { config } = props;
+      const domain = emailDomainOf(config.emailFrom);
+      fn.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(this)),
+          ],
+        }),
+      );
+      fn.function.addEnvironment(ENV.emailFrom, config.emailFrom);
+      fn.function.addEnvironment(ENV.frontendBaseUrl, config.frontendBaseUrl);
+    }
+    if (access.realtime === true) {
+      props.realtime.grantManageConnections(fn.function);
+      fn.function.addEnvironment(ENV.websocketCallbackUrl, props.realtime.callbackUrl);
+    }
+  }
+
+  private streamSource(consumer: StreamConsumer, table: ITable): DynamoEventSource {
+    return new DynamoEventSource(table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: consumer.batchSize,
+      maxBatchingWindow: Duration.seconds(consumer.maxBatchingWindowSeconds),
+      // The function reports the first record it could not handle; Lambda retries from there.
+      reportBatchItemFailures: true,
+      // Retried until the stream drops the record (24 hours): an event is never skipped for
+      // a passing SQS outage. Then the batch's position lands here, and its alarm fires.
+      onFailure: new SqsDlq(this.streamFailures),
+      filters: TABLE_STREAM_FILTERS,
+    });
+  }
+}
+
+const queueSource = (consumer: QueueConsumer, messaging: Messaging): SqsEventSource =>
+  new SqsEventSource(messaging.queue(consumer.queue).queue, {
+    batchSize: consumer.batchSize,
+    maxBatchingWindow: Duration.seconds(consumer.maxBatchingWindowSeconds),
+    reportBatchItemFailures: true,
+    maxConcurrency: consumer.maxConcurrency,
+  });
+
+/** `notifications-consumer` or `table-stream`: how logs, tags and alarms name a consumer. */
+export const nameOf = (consumer: Consumer): string =>
+  consumer.kind === 'queue' ? `${consumer.queue}-consumer` : consumer.name;

@@ -1,0 +1,109 @@
+import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import { newId } from '@assist-ten/core/shared/ids';
+
+/** One user id per role an event names, so a test can tell recipients apart. */
+export const people = {
+  actor: 'usr_01JDEM00000000000000000A01',
+  owner: 'usr_01JDEM00000000000000000A02',
+  manager: 'usr_01JDEM00000000000000000A03',
+  interviewerA: 'usr_01JDEM00000000000000000A04',
+  interviewerB: 'usr_01JDEM00000000000000000A05',
+  reviewer: 'usr_01JDEM00000000000000000A06',
+} as const;
+
+const envelope = { tenantId: 'tnt_01JDEM00000000000000000001', occurredAt: '2026-11-24T10:00:00.000Z' };
+const id = 'int_01JDEM00000000000000000001';
+
+/** A valid event of every type of the catalogue, caused by `people.actor`. */
+export const sampleEvents = (): DomainEvent[] => [
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'requisition.published',
+    payload: {
+      requisitionId: newId('requisition'),
+      title: 'Staff Engineer',
+      createdBy: people.owner,
+      hiringManagerId: people.manager,
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'user.roles_changed',
+    payload: { userId: people.owner, before: ['recruiter'], after: ['admin', 'recruiter'] },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'interview.scheduled',
+    payload: {
+      interviewId: id,
+      candidateName: 'Ada Lovelace',
+      requisitionTitle: 'Staff Engineer',
+      startsAt: '2026-12-01T14:30:00.000Z',
+      interviewerIds: [people.interviewerA, people.interviewerB, people.actor],
+      organizerId: people.actor,
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.interviewerA,
+    type: 'feedback.submitted',
+    payload: {
+      feedbackId: 'fb_01JDEM00000000000000000001',
+      interviewId: id,
+      candidateName: 'Ada Lovelace',
+      interviewerId: people.interviewerA,
+      organizerId: people.owner,
+      hiringManagerId: people.manager,
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    type: 'proctoring.session_flagged',
+    payload: {
+      testSessionId: 'ts_01JDEM00000000000000000001',
+      assessmentTitle: 'TypeScript basics',
+      candidateName: 'Ada Lovelace',
+      integrityScore: 42,
+      reasons: ['tab_switch x7', 'multiple_faces_detected'],
+      reviewerIds: [people.reviewer, people.owner],
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'invitation.created',
+    payload: {
+      invitationId: 'inv_01JDEM00000000000000000001',
+      assessmentId: 'asm_01JDEM00000000000000000001',
+      assessmentTitle: 'TypeScript basics',
+      candidateName: 'Ada Lovelace',
+      assessmentOwnerId: people.owner,
+      hiringManagerId: people.manager,
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'application.stage_changed',
+    payload: {
+      applicationId: 'app_01JDEM00000000000000000001',
+      candidateName: 'Ada Lovelace',
+      requisitionId: newId('requisition'),
+      requisitionTitle: 'Staff Engineer',
+      from: 'screening',
+      to: 'interview',
+      recruiterId: people.owner,
+      hiringManagerId: people.manager,
+    },
+  },
+];

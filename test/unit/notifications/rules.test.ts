@@ -1,0 +1,104 @@
+import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import { draftFor, wantsEmail } from '@assist-ten/core/notifications/rules';
+import { describe, expect, it } from 'vitest';
+import { people, sampleEvents } from '../events/samples.ts';
+
+const sample = <T extends DomainEvent['type']>(type: T) => {
+  const event = sampleEvents().find((candidate) => candidate.type === type);
+  if (!event) throw new Error(`no sample for ${type}`);
+  return event as Extract<DomainEvent, { type: T }>;
+};
+
+const recipient = { name: 'Grace', timezone: 'Europe/Lisbon', locale: 'en-GB' };
+
+describe('draftFor', () => {
+  it.each([
+    ['requisition.published', [people.owner, people.manager], 'application', 'normal'],
+    ['user.roles_changed', [people.owner], 'system', 'urgent'],
+    ['interview.scheduled', [people.interviewerA, people.interviewerB], 'interview', 'high'],
+    ['feedback.submitted', [people.owner, people.manager], 'interview', 'normal'],
+    ['proctoring.session_flagged', [people.reviewer, people.owner], 'proctoring', 'high'],
+    ['invitation.created', [people.owner, people.manager], 'assessment', 'low'],
+    ['application.stage_changed', [people.owner, people.manager], 'application', 'normal'],
+  ] as const)('tells the right people of %s, with its type and priority', (type, recipients, kind, priority) => {
+    // Act
+    const draft = draftFor(sample(type));
+
+    // Assert
+    expect(draft.recipients).toEqual(recipients);
+    expect(draft.type).toBe(kind);
+    expect(draft.priority).toBe(priority);
+    expect(draft.actionUrl).toMatch(/^\/[a-z]/);
+    expect(draft.relatedEntityId).toMatch(/^[a-z]+_/);
+    const { title, message } = draft.content(recipient);
+    expect(title.length).toBeGreaterThan(5);
+    expect(message.length).toBeGreaterThan(10);
+  });
+
+  it('does not tell the actor of what they did, and names each recipient once', () => {
+    // Arrange: the organiser is also listed among the interviewers
+    const event = sample('interview.scheduled');
+
+    // Act
+    const draft = draftFor(event);
+
+    // Assert
+    expect(draft.recipients).not.toContain(people.actor);
+    expect(new Set(draft.recipients).size).toBe(draft.recipients.length);
+  });
+
+  it('keeps the actor among the recipients of a security notice about themselves', () => {
+    // Arrange
+    const event = sample('user.roles_changed');
+    const self = { ...event, actorId: people.owner };
+
+    // Act
+    const draft = draftFor(self);
+
+    // Assert
+    expect(draft.recipients).toEqual([people.owner]);
+    expect(draft.security).toBe(true);
+  });
+
+  it('tells nobody when the only person concerned caused it', () => {
+    // Arrange
+    const event = sample('requisition.published');
+    const alone = {
+      ...event,
+      actorId: people.owner,
+      payload: { ...event.payload, hiringManagerId: undefined },
+    };
+
+    // Act
+    const draft = draftFor(alone);
+
+    // Assert
+    expect(draft.recipients).toEqual([]);
+  });
+
+  it("writes an interview's time in the recipient's own time zone", () => {
+    // Arrange
+    const draft = draftFor(sample('interview.scheduled'));
+
+    // Act
+    const lisbon = draft.content(recipient).message;
+    const tokyo = draft.content({ ...recipient, timezone: 'Asia/Tokyo' }).message;
+
+    // Assert: 14:30 UTC is 14:30 in Lisbon in December and 23:30 in Tokyo
+    expect(lisbon).toContain('14:30');
+    expect(tokyo).toContain('23:30');
+  });
+});
+
+describe('wantsEmail', () => {
+  it.each([
+    [{ priority: 'normal' }, true, true],
+    [{ priority: 'normal' }, false, false],
+    [{ priority: 'urgent' }, false, false],
+    [{ priority: 'high', security: true }, false, false],
+    [{ priority: 'urgent', security: true }, false, true],
+  ] as const)('for %j with email %s is %s', (draft, optIn, expected) => {
+    // Act / Assert
+    expect(wantsEmail(draft, optIn)).toBe(expected);
+  });
+});
