@@ -1,7 +1,7 @@
 import { ENV } from '@assist-ten/core/shared/env';
-import { Arn, Duration, Stack } from 'aws-cdk-lib';
+import { Arn, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -9,16 +9,18 @@ import { Construct } from 'constructs';
 import { CONSUMERS, type Consumer, type QueueConsumer, type StreamConsumer } from '../../functions/consumers.ts';
 import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
 import { HouseFunction } from './house-function.ts';
-import type { Messaging } from './messaging.ts';
+import { type Messaging, QUEUE_TAG } from './messaging.ts';
 import { pascalCase } from './names.ts';
 
 /** Tag on every consumer function: which queue or stream it drains. */
 export const CONSUMER_TAG = 'assist-ten:consumer';
+/** The QUEUE_TAG value of the queue that collects stream batches Lambda gave up on. */
+export const STREAM_FAILURES_TAG = 'table-stream-failures';
 
 /** What a realtime construct offers the functions that push to WebSocket connections. */
 export interface RealtimeEndpoint {
   readonly callbackUrl: string;
-  grantManageConnections(fn: HouseFunction['function']): void;
+  grantManageConnections(grantable: IGrantable): unknown;
 }
 
 export interface ConsumersProps {
@@ -55,6 +57,8 @@ const TABLE_STREAM_FILTERS = [
  */
 export class Consumers extends Construct {
   readonly functions: ReadonlyMap<string, HouseFunction>;
+  /** The functions that read the table's stream. */
+  readonly streamFunctions: ReadonlyMap<string, HouseFunction>;
   /** Where Lambda puts a stream batch it gave up on (after 24 hours of retries): alarmed. */
   readonly streamFailures: Queue;
 
@@ -65,8 +69,18 @@ export class Consumers extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    Tags.of(this.streamFailures).add(QUEUE_TAG, STREAM_FAILURES_TAG);
+    Validations.of(this.streamFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "It is the table stream's on-failure destination, itself a dead-letter queue: nothing consumes it, an alarm fires on its first message and an operator replays from the positions it records.",
+    });
     const consumers: readonly Consumer[] = CONSUMERS;
-    this.functions = new Map(consumers.map((consumer) => [nameOf(consumer), this.addConsumer(consumer, props)]));
+    const built = consumers.map((consumer) => ({ consumer, fn: this.addConsumer(consumer, props) }));
+    this.functions = new Map(built.map(({ consumer, fn }) => [nameOf(consumer), fn]));
+    this.streamFunctions = new Map(
+      built.filter(({ consumer }) => consumer.kind === 'stream').map(({ consumer, fn }) => [nameOf(consumer), fn]),
+    );
   }
 
   private addConsumer(consumer: Consumer, props: ConsumersProps): HouseFunction {
@@ -99,9 +113,7 @@ export class Consumers extends Construct {
       fn.function.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail'],
-          resources: [
-            Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(this)),
-          ],
+          resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(this))],
         }),
       );
       fn.function.addEnvironment(ENV.emailFrom, config.emailFrom);

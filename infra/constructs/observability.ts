@@ -14,6 +14,7 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stacks/stage-config.ts';
 import type { HouseFunction } from './house-function.ts';
@@ -27,9 +28,17 @@ const API_5XX_THRESHOLD = 5;
 export interface ObservabilityProps {
   readonly config: StageConfig;
   readonly httpApi: HttpApi;
+  /** Every function, HTTP contexts and consumers alike, by the name alarms give it. */
   readonly functions: ReadonlyMap<string, HouseFunction>;
   readonly queues: readonly ManagedQueue[];
+  /** Functions reading the table's stream: their iterator age is how late events are. */
+  readonly streamFunctions: ReadonlyMap<string, HouseFunction>;
+  /** Where stream batches go that Lambda gave up on. */
+  readonly streamFailures: IQueue;
 }
+
+/** Events older than this in the stream mean the relay is stuck; notifications are late. */
+const ITERATOR_AGE_ALARM_MS = 5 * 60 * 1000;
 
 /**
  * Alarms (a message in any DLQ, any Lambda error, API 5xx) sent to one encrypted SNS
@@ -64,6 +73,23 @@ export class Observability extends Construct {
         description: `Messages in the ${definition.name} dead-letter queue: a consumer gave up on them`,
         metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: Stats.MAXIMUM }),
         threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      });
+    }
+    this.addAlarm('StreamFailures', {
+      description: 'A table stream batch was given up after 24 hours of retries: its events were not relayed',
+      metric: props.streamFailures.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: Stats.MAXIMUM,
+      }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    for (const [name, fn] of props.streamFunctions) {
+      this.addAlarm(`${pascalCase(name)}IteratorAge`, {
+        description: `The ${name} function is more than ${ITERATOR_AGE_ALARM_MS / 60_000} minutes behind the table's stream`,
+        metric: iteratorAge(fn),
+        threshold: ITERATOR_AGE_ALARM_MS,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       });
     }
@@ -116,6 +142,10 @@ export class Observability extends Construct {
             ),
           ),
           graph(
+            'Stream iterator age (ms)',
+            [...props.streamFunctions].map(([name, fn]) => iteratorAge(fn, name)),
+          ),
+          graph(
             'Oldest message age (s)',
             props.queues.map(({ definition, queue }) =>
               queue.metricApproximateAgeOfOldestMessage({
@@ -147,5 +177,8 @@ export class Observability extends Construct {
     this.alarms.push(alarm);
   }
 }
+
+const iteratorAge = (fn: HouseFunction, label?: string): IMetric =>
+  fn.function.metric('IteratorAge', { period: PERIOD, statistic: Stats.MAXIMUM, ...(label ? { label } : {}) });
 
 const graph = (title: string, metrics: IMetric[]): GraphWidget => new GraphWidget({ title, left: metrics, width: 6 });

@@ -12,9 +12,9 @@ const onlyLogicalId = (resources: Record<string, unknown>): string => {
 };
 
 describe('Messaging', () => {
-  it('creates a queue and a dead-letter queue per QUEUES entry and nothing else', () => {
+  it('creates a queue and a dead-letter queue per QUEUES entry, plus the stream failure queue, and nothing else', () => {
     // Arrange
-    const expected = QUEUES.length * 2;
+    const expected = QUEUES.length * 2 + 1;
 
     // Act
     const queues = template.findResources('AWS::SQS::Queue');

@@ -1,0 +1,87 @@
+import type { OutboxEventItem } from '@assist-ten/core/events/outbox.entity';
+import { relayEvents } from '@assist-ten/core/events/relay';
+import { newId } from '@assist-ten/core/shared/ids';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const sqs = mockClient(SQSClient);
+
+const outboxEvent = (): OutboxEventItem => ({
+  eventId: newId('event'),
+  type: 'requisition.published',
+  tenantId: 'tnt_01JDEM00000000000000000001',
+  occurredAt: '2026-11-24T10:00:00.000Z',
+  actorId: 'usr_01JDEM00000000000000000011',
+  payload: { requisitionId: 'req_01JDEM00000000000000000001', title: 'T', createdBy: 'usr_01JDEM00000000000000000011' },
+  expiresAt: 1_800_000_000,
+});
+
+const sentBodies = () =>
+  sqs
+    .commandCalls(SendMessageBatchCommand)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry) => JSON.parse(entry.MessageBody ?? '{}') as { eventId: string });
+
+describe('relayEvents', () => {
+  beforeAll(() => {
+    process.env.NOTIFICATIONS_QUEUE_URL = 'http://sqs.local/000000000000/notifications';
+  });
+  afterEach(() => sqs.reset());
+
+  it('sends every event once, ten to a batch, as the message consumers parse', async () => {
+    // Arrange
+    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+    const events = Array.from({ length: 23 }, outboxEvent);
+
+    // Act
+    const { failed } = await relayEvents(events);
+
+    // Assert
+    expect(failed.size).toBe(0);
+    const calls = sqs.commandCalls(SendMessageBatchCommand);
+    expect(calls.map((call) => call.args[0].input.Entries?.length)).toEqual([10, 10, 3]);
+    expect(calls[0]?.args[0].input.QueueUrl).toBe(process.env.NOTIFICATIONS_QUEUE_URL);
+    expect(sentBodies().map((body) => body.eventId)).toEqual(events.map((event) => event.eventId));
+    const [first] = sentBodies();
+    expect(first).toEqual({
+      eventId: events[0]?.eventId,
+      type: 'requisition.published',
+      tenantId: events[0]?.tenantId,
+      occurredAt: events[0]?.occurredAt,
+      actorId: events[0]?.actorId,
+      payload: events[0]?.payload,
+    });
+  });
+
+  it('reports the entries SQS refused', async () => {
+    // Arrange
+    const events = Array.from({ length: 3 }, outboxEvent);
+    sqs.on(SendMessageBatchCommand).resolves({
+      Successful: [],
+      Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }],
+    });
+
+    // Act
+    const { failed, errors } = await relayEvents(events);
+
+    // Assert
+    expect([...failed]).toEqual([events[1]?.eventId]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('reports a whole batch whose call failed, and only that batch', async () => {
+    // Arrange
+    const events = Array.from({ length: 15 }, outboxEvent);
+    sqs
+      .on(SendMessageBatchCommand)
+      .resolvesOnce({ Successful: [], Failed: [] })
+      .rejectsOnce(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+
+    // Act
+    const { failed } = await relayEvents(events);
+
+    // Assert
+    expect(failed).toEqual(new Set(events.slice(10).map((event) => event.eventId)));
+  });
+});
