@@ -1,14 +1,9 @@
 import { createSqsHandler } from '@assist-ten/lambda-kit/sqs/consumer';
-import {
-  CreateQueueCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { startQueuePoller } from '../../../infra/local/queue-poller.ts';
+import { createTestQueue, eventually } from '../../support/queues.ts';
 
 /**
  * The SQS consumer kit and the local event-source poller against the real SQS emulator
@@ -34,27 +29,16 @@ const handler = createSqsHandler({
 let poller: { stop(): Promise<void> };
 
 beforeAll(async () => {
-  dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }))).QueueUrl ?? '';
-  const dlqArn =
-    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes
-      ?.QueueArn ?? '';
-  queueUrl =
-    (
-      await sqs.send(
-        new CreateQueueCommand({
-          QueueName: name,
-          Attributes: {
-            VisibilityTimeout: '1',
-            // Above 2: the emulator can hand one message out twice in a batch, counting two receives,
-            // and moves a deleted message to the DLQ if its count had reached the maximum.
-            RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }),
-          },
-        }),
-      )
-    ).QueueUrl ?? '';
-  queueArn =
-    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes
-      ?.QueueArn ?? '';
+  // Max receives above 2: the emulator can hand one message out twice in a batch, counting two
+  // receives, and moves a deleted message to the DLQ if its count had reached the maximum.
+  ({
+    url: queueUrl,
+    arn: queueArn,
+    dlqUrl,
+  } = await createTestQueue(sqs, name, {
+    visibilityTimeoutSeconds: 1,
+    maxReceiveCount: 3,
+  }));
   poller = startQueuePoller({
     sqs,
     queueUrl,
@@ -76,23 +60,15 @@ const dlqBodies = async (): Promise<Map<string, string>> => {
   return new Map(Messages.map((message) => [message.MessageId ?? '', message.Body ?? '']));
 };
 
-const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
-
 describe('SQS consumer kit through the local poller', () => {
   it('processes an event once even when it is delivered twice', async () => {
     await send(JSON.stringify({ eventId: 'evt-dup' }));
-    await eventually(() => processed.includes('evt-dup'));
+    await eventually(() => processed.includes('evt-dup'), 'evt-dup processed');
 
     // The same event again, as SQS's at-least-once delivery or a retrying producer would send it.
     await send(JSON.stringify({ eventId: 'evt-dup' }));
     await send(JSON.stringify({ eventId: 'evt-other' }));
-    await eventually(() => processed.includes('evt-other'));
+    await eventually(() => processed.includes('evt-other'), 'evt-other processed');
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     expect(processed.filter((id) => id === 'evt-dup')).toHaveLength(1);
@@ -106,10 +82,14 @@ describe('SQS consumer kit through the local poller', () => {
     await send(JSON.stringify({ eventId: 'evt-fine' }));
 
     const dead = new Map<string, string>();
-    await eventually(async () => {
-      for (const [id, body] of await dlqBodies()) dead.set(id, body);
-      return dead.size >= 3;
-    }, 25_000);
+    await eventually(
+      async () => {
+        for (const [id, body] of await dlqBodies()) dead.set(id, body);
+        return dead.size >= 3;
+      },
+      'three dead letters',
+      25_000,
+    );
 
     expect(processed).toContain('evt-fine');
     expect(processed).not.toContain('evt-broken');

@@ -1,8 +1,5 @@
 import type { DomainEvent, DomainEventOf, EventType } from '../events/catalogue.ts';
-import type { NotificationType } from '../identity/user.model.ts';
-
-export const NOTIFICATION_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type NotificationPriority = (typeof NOTIFICATION_PRIORITIES)[number];
+import type { NotificationPriority, NotificationType } from './notification.model.ts';
 
 /** What a recipient's copy of a notification is written for. */
 export interface Recipient {
