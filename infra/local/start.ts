@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from './cloud.ts';
 import { LOCAL_USERS } from './seed-data.ts';
@@ -17,7 +18,10 @@ const log = (line: string) => console.log(`[local] ${line}`);
 const started = performance.now();
 const cloud = await startLocalCloud({
   port,
+  // Not port + 1: http://localhost:3001 is a frontend origin the API allows by default.
+  websocketPort: port + 10,
   ...(values.persist ? { persistDir: values.persist } : {}),
+  emailOutboxDir: join(values.persist ?? '.local', 'outbox'),
   ...(values.quiet ? {} : { log }),
 }).catch((error: unknown) => {
   console.error(`Could not start the local cloud: ${error instanceof Error ? error.message : String(error)}`);
@@ -40,10 +44,12 @@ const token = (await cloud.issuer.login('recruiter@demo.test')) ?? '';
 console.log(`
 Assist-Ten local cloud is ready in ${((performance.now() - started) / 1000).toFixed(1)} s
   API          ${api}
+  WebSocket    ${cloud.websocketUrl}?token=<ID token>  (notifications)
   DynamoDB     ${cloud.emulators.endpoints.dynamodb}  (table ${cloud.emulators.tableName})
   S3           ${cloud.emulators.endpoints.s3}  (bucket ${cloud.emulators.bucketName})
   SQS          ${cloud.emulators.endpoints.sqs}
   Cognito      ${cloud.emulators.endpoints.cognito}  (user pool ${cloud.emulators.cognito.userPoolId})
+  Emails       ${cloud.emailOutboxDir}  (one .eml file per email)
   Data         ${values.persist ? `kept in ${values.persist}` : 'in memory (use --persist DIR to keep it)'}
 
 Users: ${LOCAL_USERS.map((user) => user.email).join(', ')}

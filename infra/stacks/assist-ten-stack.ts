@@ -3,10 +3,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
+import { Consumers } from '../constructs/consumers.ts';
 import { Data } from '../constructs/data.ts';
 import { Messaging } from '../constructs/messaging.ts';
 import { pascalCase } from '../constructs/names.ts';
 import { Observability } from '../constructs/observability.ts';
+import { Realtime } from '../constructs/realtime.ts';
 import type { StageConfig } from './stage-config.ts';
 
 export interface AssistTenStackProps extends StackProps {
@@ -19,6 +21,8 @@ export class AssistTenStack extends Stack {
   readonly messaging: Messaging;
   readonly auth: Auth;
   readonly api: Api;
+  readonly realtime: Realtime;
+  readonly consumers: Consumers;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: AssistTenStackProps) {
@@ -35,14 +39,32 @@ export class AssistTenStack extends Stack {
       audience: this.auth.client.userPoolClientId,
       userPool: this.auth.userPool,
     });
+    this.realtime = new Realtime(this, 'Realtime', {
+      config,
+      table: this.data.table,
+      issuerUrl: this.auth.issuerUrl,
+      audience: this.auth.client.userPoolClientId,
+    });
+    this.consumers = new Consumers(this, 'Consumers', {
+      config,
+      table: this.data.table,
+      messaging: this.messaging,
+      realtime: this.realtime,
+    });
     this.observability = new Observability(this, 'Observability', {
       config,
       httpApi: this.api.httpApi,
-      functions: this.api.functions,
+      functions: new Map([...this.api.functions, ...this.consumers.functions, ['realtime', this.realtime.function]]),
       queues: this.messaging.queues,
+      streamFunctions: this.consumers.streamFunctions,
+      streamFailures: this.consumers.streamFailures,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebSocketUrl', {
+      value: this.realtime.url,
+      description: 'Real-time notifications: connect with ?token=<ID token>',
+    });
     new CfnOutput(this, 'IssuerUrl', { value: this.auth.issuerUrl, description: 'Issuer of staff tokens' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', {

@@ -4,7 +4,10 @@ import { startLocalCloud } from '../../infra/local/cloud.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    websocketUrl: string;
     stackEnv: Record<string, string>;
+    /** Where the local cloud writes notification emails, one .eml file each. */
+    emailOutboxDir: string;
     cognito: { endpoint: string; userPoolId: string; clientId: string };
   }
 }
@@ -16,7 +19,9 @@ export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const cloud = await startLocalCloud();
   project.provide('apiUrl', cloud.url);
+  project.provide('websocketUrl', cloud.websocketUrl);
   project.provide('stackEnv', cloud.env);
+  project.provide('emailOutboxDir', cloud.emailOutboxDir);
   project.provide('cognito', cloud.emulators.cognito);
   return () => cloud.stop();
 }
