@@ -7,7 +7,11 @@ import { logicalIdOf, resourcesTagged, synthesize } from './synth.ts';
 
 const { template, stack } = synthesize('dev');
 
-const routeResources = () => Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+/** The HTTP API's routes (the WebSocket API has routes of its own). */
+const routeResources = () =>
+  Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter(
+    (route) => route.Properties.ApiId?.Ref === logicalIdOf(stack.api.httpApi),
+  );
 
 const functionIdOf = (context: Context): string => {
   const fn = stack.api.functions.get(context);
@@ -83,7 +87,7 @@ describe('Api: stage and CORS', () => {
     const logGroupId = logicalIdOf(stack.api.accessLogs);
 
     // Act
-    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const stage = template.toJSON().Resources[logicalIdOf(stack.api.stage)];
     const format = JSON.parse(String(stage?.Properties.AccessLogSettings.Format));
 
     // Assert
@@ -103,7 +107,7 @@ describe('Api: stage and CORS', () => {
 
   it('answers preflights for the allowed origins with our request headers and exposes the response headers clients read', () => {
     // Arrange / Act
-    const [api] = Object.values(template.findResources('AWS::ApiGatewayV2::Api'));
+    const api = template.toJSON().Resources[logicalIdOf(stack.api.httpApi)];
 
     // Assert
     expect(api?.Properties.CorsConfiguration).toMatchObject({
@@ -143,9 +147,13 @@ describe('Api: one function per context', () => {
     });
   });
 
-  it('has no other function than the context functions and CDK-owned helpers', () => {
+  it('has no other function than the context, consumer and realtime functions and CDK-owned helpers', () => {
     // Arrange
-    const contextFunctions = CONTEXTS.map(functionIdOf);
+    const contextFunctions = [
+      ...CONTEXTS.map(functionIdOf),
+      ...[...stack.consumers.functions.values()].map((fn) => logicalIdOf(fn.function)),
+      logicalIdOf(stack.realtime.function.function),
+    ];
 
     // Act
     const ours = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
@@ -159,7 +167,11 @@ describe('Api: one function per context', () => {
   it('gives each function a role with no managed policy and no wildcard beyond X-Ray and the table indexes', () => {
     // Arrange
     const tableId = logicalIdOf(stack.data.table);
-    const roleIds = [...stack.api.functions.values()].map((fn) => logicalIdOf(fn.role));
+    const roleIds = [
+      ...stack.api.functions.values(),
+      ...stack.consumers.functions.values(),
+      stack.realtime.function,
+    ].map((fn) => logicalIdOf(fn.role));
 
     // Act
     const roles = roleIds.map((id) => template.toJSON().Resources[id]);
@@ -174,7 +186,11 @@ describe('Api: one function per context', () => {
     for (const statement of statements) {
       const resources = [statement.Resource].flat();
       if (resources.includes('*')) {
-        expect([statement.Action].flat().sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+        // Neither X-Ray's writes nor DynamoDB's ListStreams (which a stream event source needs) take a resource.
+        expect([
+          ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+          ['dynamodb:ListStreams'],
+        ]).toContainEqual([statement.Action].flat().sort());
       }
       expect([statement.Action].flat().some((action: string) => action.endsWith(':*'))).toBe(false);
       // A Scan is a bug in this system, so no function may run one.

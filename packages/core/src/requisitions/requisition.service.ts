@@ -1,5 +1,5 @@
-import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
 import { eventWrite } from '../events/record.ts';
+import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
