@@ -187,10 +187,8 @@ describe('Api: one function per context', () => {
       const resources = [statement.Resource].flat();
       if (resources.includes('*')) {
         // Neither X-Ray's writes nor DynamoDB's ListStreams (which a stream event source needs) take a resource.
-        expect([
-          ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
-          ['dynamodb:ListStreams'],
-        ]).toContainEqual([statement.Action].flat().sort());
+        const resourceless = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments', 'dynamodb:ListStreams'];
+        for (const action of [statement.Action].flat()) expect(resourceless).toContain(action);
       }
       expect([statement.Action].flat().some((action: string) => action.endsWith(':*'))).toBe(false);
       // A Scan is a bug in this system, so no function may run one.
