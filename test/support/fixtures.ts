@@ -1,3 +1,4 @@
+import { type RouteDefinition, routeKeyOf } from '@assist-ten/lambda-kit/http/route';
 import { call, tokenFor } from './api.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
 import { fixtures as identityFixtures } from './fixtures/identity.ts';
@@ -118,6 +119,10 @@ export const validBodies: Record<string, unknown> = Object.assign(
   {},
   ...FEATURES.map((feature) => feature.bodies ?? {}),
 );
+
+/** What to send a route when probing who may call it: its valid body, `{}` if it takes one, else nothing. */
+export const probeBodyFor = (route: RouteDefinition): unknown =>
+  validBodies[routeKeyOf(route)] ?? (route.request?.body ? {} : undefined);
 
 /** A call that succeeds, per mutating route: the audit coverage test makes each one. */
 export const mutationCalls = Object.assign({}, ...FEATURES.map((feature) => feature.mutations ?? {})) as NonNullable<

@@ -1,2 +1,2 @@
 /** The routes the notifications function serves; it bundles these schemas and no other context's. */
-export const notificationRoutes = [] as const;
+export { notificationRoutes } from '../../routes/notifications.ts';

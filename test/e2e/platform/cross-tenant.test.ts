@@ -3,7 +3,7 @@ import type { RouteDefinition } from '@assist-ten/lambda-kit/http/route';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../../functions/routes.ts';
 import { call, tokenFor } from '../../support/api.ts';
-import { HOME, OTHER, resourceFactories, validBodies } from '../../support/fixtures.ts';
+import { HOME, OTHER, probeBodyFor, resourceFactories } from '../../support/fixtures.ts';
 import { whoIs } from '../../support/whoami.ts';
 
 /**
@@ -122,7 +122,7 @@ describe('cross-tenant isolation', () => {
     // Act (1): every {id} route with A's id, as every role of B the route allows.
     for (const route of byId) {
       const { id } = made.find((object) => object.resource === resourceOf(route)) as { id: string };
-      const body = validBodies[route.routeKey] ?? (route.method === 'GET' ? undefined : {});
+      const body = probeBodyFor(route);
       for (const role of tenantRolesOf(route)) {
         const result = await probe(route, role, route.path.replace('{id}', id), body);
         const found = leakIn(result.body, id);

@@ -2,7 +2,7 @@ import { STAFF_ROLES, type StaffRole } from '@assist-ten/core/shared/principal';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../functions/routes.ts';
 import { call, tokenFor } from '../../support/api.ts';
-import { HOME, OTHER, resourceFactories, SUPERADMIN, validBodies } from '../../support/fixtures.ts';
+import { HOME, OTHER, probeBodyFor, resourceFactories, SUPERADMIN } from '../../support/fixtures.ts';
 
 /**
  * Generated from the route table: every route, every role, both tenants. A new route is
@@ -34,7 +34,7 @@ describe('security matrix', () => {
 
   describe.each(staffRoutes.map((route) => [route.routeKey, route] as const))('%s', (_, route) => {
     const allowed: readonly StaffRole[] = route.auth.type === 'staff' ? route.auth.roles : [];
-    const body = validBodies[route.routeKey] ?? (route.method === 'GET' ? undefined : {});
+    const body = probeBodyFor(route);
 
     it('is 401 without a token', async () => {
       const response = await call(route.method, route.path.replace('{id}', 'req_01JDEM0000000000000000000A'), { body });

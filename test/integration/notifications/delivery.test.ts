@@ -1,0 +1,137 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import { perNotificationType } from '@assist-ten/core/identity/user.model';
+import { deliverEvent } from '@assist-ten/core/notifications/delivery';
+import { newId } from '@assist-ten/core/shared/ids';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ownerOf, unreadOf, wholeInbox } from '../../support/inbox.ts';
+import { freshRecipient } from '../../support/recipients.ts';
+import { HOME } from '../../support/users.ts';
+import { whoIs } from '../../support/whoami.ts';
+import { sampleEvents } from '../../unit/events/samples.ts';
+
+/**
+ * Every event type of the catalogue, delivered against the real table to users of its
+ * own: who gets a notification, who gets an email, and what a second delivery changes.
+ */
+let tenantId: string;
+beforeAll(async () => {
+  ({ tenantId } = await whoIs(HOME.recruiter));
+});
+
+type Role = 'actor' | 'owner' | 'manager' | 'interviewerA' | 'interviewerB' | 'reviewer';
+
+/** Fresh users for every person the sample events name, keyed by the sample's placeholder id. */
+const cast = async (): Promise<Record<Role, { userId: string; email: string }>> => {
+  const roles: Role[] = ['actor', 'owner', 'manager', 'interviewerA', 'interviewerB', 'reviewer'];
+  const users = await Promise.all(roles.map(() => freshRecipient(tenantId)));
+  return Object.fromEntries(roles.map((role, index) => [role, users[index]])) as Record<
+    Role,
+    { userId: string; email: string }
+  >;
+};
+
+/** The sample event of `type`, with the placeholders replaced by the cast's user ids. */
+const eventFor = (type: DomainEvent['type'], people: Record<Role, { userId: string }>): DomainEvent => {
+  const placeholders = new Map(
+    Object.entries({
+      usr_01JDEM00000000000000000A01: people.actor.userId,
+      usr_01JDEM00000000000000000A02: people.owner.userId,
+      usr_01JDEM00000000000000000A03: people.manager.userId,
+      usr_01JDEM00000000000000000A04: people.interviewerA.userId,
+      usr_01JDEM00000000000000000A05: people.interviewerB.userId,
+      usr_01JDEM00000000000000000A06: people.reviewer.userId,
+    }),
+  );
+  const sample = sampleEvents().find((event) => event.type === type);
+  const json = JSON.stringify({ ...sample, tenantId, eventId: newId('event') }).replace(
+    /usr_01JDEM00000000000000000A0\d/g,
+    (id) => placeholders.get(id) ?? id,
+  );
+  return JSON.parse(json) as DomainEvent;
+};
+
+const emailsTo = async (email: string): Promise<number> => {
+  const dir = process.env.EMAIL_OUTBOX_DIR ?? '';
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.eml'));
+  const contents = await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')));
+  return contents.filter((content) => content.includes(`To: ${email}`)).length;
+};
+
+describe('deliverEvent', () => {
+  it.each([
+    ['requisition.published', ['owner', 'manager']],
+    ['user.roles_changed', ['owner']],
+    ['interview.scheduled', ['interviewerA', 'interviewerB']],
+    ['feedback.submitted', ['owner', 'manager']],
+    ['proctoring.session_flagged', ['reviewer', 'owner']],
+    ['invitation.created', ['owner', 'manager']],
+    ['application.stage_changed', ['owner', 'manager']],
+  ] as const)('delivers %s to %j and to nobody else', async (type, expected) => {
+    // Arrange
+    const people = await cast();
+    const event = eventFor(type, people);
+
+    // Act
+    const report = await deliverEvent(event);
+
+    // Assert
+    expect(report).toMatchObject({ recipients: expected.length, notified: expected.length, skipped: 0 });
+    for (const [role, person] of Object.entries(people) as [Role, { userId: string; email: string }][]) {
+      const inbox = await wholeInbox(ownerOf(tenantId, person.userId));
+      const wanted = (expected as readonly Role[]).includes(role);
+      expect(
+        inbox.map((notification) => notification.eventId),
+        `${role}'s inbox`,
+      ).toEqual(wanted ? [event.eventId] : []);
+      expect(await emailsTo(person.email), `${role}'s emails`).toBe(wanted ? 1 : 0);
+    }
+  });
+
+  it('changes nothing when the same event is delivered again', async () => {
+    // Arrange
+    const people = await cast();
+    const event = eventFor('interview.scheduled', people);
+    await deliverEvent(event);
+
+    // Act
+    const again = await deliverEvent(event);
+
+    // Assert
+    expect(again).toMatchObject({ notified: 2, emailed: 0, pushed: 0 });
+    const owner = ownerOf(tenantId, people.interviewerA.userId);
+    expect(await wholeInbox(owner)).toHaveLength(1);
+    expect(await unreadOf(owner)).toBe(1);
+    expect(await emailsTo(people.interviewerA.email)).toBe(1);
+  });
+
+  it("follows each recipient's channels, skips deactivated users, and emails security notices regardless", async () => {
+    // Arrange
+    const emailOnly = await freshRecipient(tenantId, perNotificationType({ inApp: false, email: true }));
+    const inAppOnly = await freshRecipient(tenantId, perNotificationType({ inApp: true, email: false }));
+    const gone = await freshRecipient(tenantId, undefined, 'deactivated');
+    const scheduled = eventFor('interview.scheduled', {
+      ...(await cast()),
+      interviewerA: emailOnly,
+      interviewerB: inAppOnly,
+    });
+    const withGone = {
+      ...scheduled,
+      payload: { ...scheduled.payload, interviewerIds: [emailOnly.userId, inAppOnly.userId, gone.userId] },
+    } as DomainEvent;
+    const security = eventFor('user.roles_changed', { ...(await cast()), owner: inAppOnly });
+
+    // Act
+    const report = await deliverEvent(withGone);
+    await deliverEvent(security);
+
+    // Assert: the organiser scheduled it, so the three interviewers are the recipients
+    expect(report).toMatchObject({ recipients: 3, notified: 1, emailed: 1, skipped: 1 });
+    expect(await wholeInbox(ownerOf(tenantId, emailOnly.userId))).toEqual([]);
+    expect(await emailsTo(emailOnly.email)).toBe(1);
+    expect(await wholeInbox(ownerOf(tenantId, inAppOnly.userId))).toHaveLength(2);
+    expect(await emailsTo(inAppOnly.email)).toBe(1);
+    expect(await wholeInbox(ownerOf(tenantId, gone.userId))).toEqual([]);
+  });
+});
