@@ -284,6 +284,49 @@ async function measureAgainstLocalCloud(): Promise<void> {
       );
     }
 
+    step('notifications: consumer throughput, then inbox reads over HTTP');
+    const { measureConsumer, measureInbox } = await import('./notifications.ts');
+    const consumer = await measureConsumer(emulators, recruiter.tenantId, recruiter.userId, counter);
+    const reader = LOCAL_USERS.find((user) => user.email === 'interviewer@demo.test');
+    const readerToken = reader ? await issuer.login(reader.email) : null;
+    if (!reader || !readerToken) throw new Error('interviewer@demo.test cannot sign in to the local user pool');
+    const inbox = await measureInbox(gateway.url, readerToken, reader, counter, { iterations, warmup });
+    metrics.push(
+      reported(
+        'notifications.consumer.viaQueue',
+        `notifications consumer: events/s via the local queue (${consumer.events} events)`,
+        consumer.viaQueueEventsPerSecond,
+        'events/s',
+      ),
+      reported(
+        'notifications.consumer.inProcess',
+        'notifications consumer: events/s, handler alone (batches of 10)',
+        consumer.inProcessEventsPerSecond,
+        'events/s',
+        `${round(consumer.requestsPerEvent)} DynamoDB requests per event`,
+      ),
+    );
+    for (const name of ['list', 'unread', 'unreadCount'] as const) {
+      metrics.push(
+        reported(`inbox.${name}.p50`, `inbox ${name} over HTTP: p50`, inbox[name].p50, 'ms'),
+        reported(`inbox.${name}.p99`, `inbox ${name} over HTTP: p99`, inbox[name].p99, 'ms'),
+      );
+      const expected = [...GATE, name === 'unreadCount' ? 'GetItemCommand' : 'QueryCommand'];
+      const check = checkRequests(inbox.requests[name], expected);
+      metrics.push({
+        id: `requests.inbox.${name}`,
+        label: `inbox ${name}: DynamoDB requests per call (${inbox.requests[name].length} calls)`,
+        value: check.maxPerCall,
+        unit: 'requests',
+        budget: `exactly ${expected.map((command) => command.replace(/Command$/, '')).join('+')}`,
+        pass: check.ok,
+      });
+    }
+    details.notifications = {
+      consumer,
+      inbox: { list: inbox.list, unread: inbox.unread, unreadCount: inbox.unreadCount },
+    };
+
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];
