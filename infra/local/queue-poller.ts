@@ -49,6 +49,9 @@ export const startQueuePoller = (options: QueuePollerOptions): { stop(): Promise
         MaxNumberOfMessages: options.batchSize ?? 10,
         WaitTimeSeconds: options.waitTimeSeconds ?? 1,
         MessageSystemAttributeNames: ['All'],
+        // The emulator answers ApproximateReceiveCount only to the older parameter; consumers
+        // need the count to tell their last attempt.
+        AttributeNames: ['All'],
       }),
       { abortSignal: controller.signal },
     );

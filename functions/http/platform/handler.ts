@@ -6,6 +6,7 @@ import { featureFlagOperations } from './feature-flags.operations.ts';
 import { incidentOperations } from './incidents.operations.ts';
 import { metricOperations } from './metrics.operations.ts';
 import { platformRoutes } from './routes.ts';
+import { taskOperations } from './tasks.operations.ts';
 
 const stage = requireEnv(ENV.stage);
 let document: ReturnType<typeof apiDocument> | undefined;
@@ -22,4 +23,5 @@ export const handler = createHttpHandler(platformRoutes, {
   ...incidentOperations,
   ...metricOperations,
   ...auditOperations,
+  ...taskOperations,
 });

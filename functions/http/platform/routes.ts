@@ -3,6 +3,7 @@ import { featureFlagRoutes } from '../../routes/feature-flags.ts';
 import { healthRoutes } from '../../routes/health.ts';
 import { incidentRoutes } from '../../routes/incidents.ts';
 import { metricRoutes } from '../../routes/metrics.ts';
+import { taskRoutes } from '../../routes/tasks.ts';
 
 /** The routes the platform function serves; it bundles these schemas and no other context's. */
 export const platformRoutes = [
@@ -11,4 +12,5 @@ export const platformRoutes = [
   ...incidentRoutes,
   ...metricRoutes,
   ...auditRoutes,
+  ...taskRoutes,
 ] as const;
