@@ -44,7 +44,9 @@ export const inspectCdkFunctions = async (): Promise<CdkCheck> => {
         context: {
           ...cdkJson.context,
           stage,
-          ...(stage === 'prod' ? { allowedOrigins: 'https://app.assist-ten.example' } : {}),
+          ...(stage === 'prod'
+            ? { allowedOrigins: 'https://app.assist-ten.example', emailFrom: 'notifications@assist-ten.example' }
+            : {}),
           ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
         },
       });

@@ -290,7 +290,13 @@ async function measureAgainstLocalCloud(): Promise<void> {
     const reader = LOCAL_USERS.find((user) => user.email === 'interviewer@demo.test');
     const readerToken = reader ? await issuer.login(reader.email) : null;
     if (!reader || !readerToken) throw new Error('interviewer@demo.test cannot sign in to the local user pool');
-    const inbox = await measureInbox(gateway.url, readerToken, reader, counter, { iterations, warmup });
+    const inbox = await measureInbox(
+      gateway.url,
+      readerToken,
+      { tenantId: reader.tenantId, userId: reader.userId },
+      counter,
+      { iterations, warmup },
+    );
     metrics.push(
       reported(
         'notifications.consumer.viaQueue',
