@@ -9,6 +9,7 @@ import { createTestQueue, eventually } from '../../support/queues.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
 const { createTask, getTask } = await import('@assist-ten/core/platform/task.service');
+const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
 const { ValidationError } = await import('@assist-ten/core/shared/errors');
 const { runTask } = await import('@assist-ten/lambda-kit/sqs/task-runner');
 
@@ -36,6 +37,14 @@ const Job = z.object({
   behaviour: z.enum(['succeeds', 'fails_once', 'always_fails']),
 });
 type Job = z.output<typeof Job>;
+
+/** The task's audit entries, oldest first: who did what to it. */
+const trailOf = async (taskId: string) => {
+  const { data } = await AuditLogEntity.query
+    .byEntity({ tenantId: recruiter.tenantId, entityType: 'task', entityId: taskId })
+    .go({ pages: 'all' });
+  return data.map((entry) => ({ action: entry.action, actorId: entry.actorId }));
+};
 
 /** How often the work of each task ran. */
 const runs = new Map<string, number>();
@@ -132,6 +141,10 @@ describe('task runner through the local poller', () => {
     expect(task.startedAt).toEqual(expect.any(String));
     expect(task.finishedAt).toEqual(expect.any(String));
     expect(task.lastError).toBeUndefined();
+    expect(await trailOf(id)).toEqual([
+      { action: 'task.created', actorId: recruiter.userId },
+      { action: 'task.succeeded', actorId: 'system' },
+    ]);
   });
 
   it('acknowledges a later message for a task that already succeeded without running it again', async () => {
@@ -180,5 +193,6 @@ describe('task runner through the local poller', () => {
     expect(task.lastError).toEqual({ code: 'internal_error', message: 'The job stopped on an unexpected error.' });
     expect(JSON.stringify(task)).not.toContain('10.0.3.7');
     expect(task.finishedAt).toEqual(expect.any(String));
+    expect((await trailOf(id)).map((entry) => entry.action)).toEqual(['task.created', 'task.failed']);
   });
 });

@@ -2,7 +2,7 @@ import { isoNow } from '../shared/clock.ts';
 import { AppError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { idPattern, newId } from '../shared/ids.ts';
 import { pageOf } from '../shared/paging.ts';
-import { hasAnyRole, type Principal, type StaffRole } from '../shared/principal.ts';
+import { hasAnyRole, type Principal, type StaffRole, SYSTEM_ACTOR_ID, systemPrincipal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { assertTransition } from '../shared/state-machine.ts';
 import { put, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
@@ -24,7 +24,7 @@ import { type ListTasks, Task, type TaskError, TaskInputSummary, TaskResultRef }
 import { TASK_TRANSITIONS } from './task.status.ts';
 
 /** Who writes the worker's changes: no person acts, so `updatedBy` says so. */
-export const SYSTEM_ACTOR = 'system';
+export const SYSTEM_ACTOR = SYSTEM_ACTOR_ID;
 
 /** Roles that see every task of their tenant; everyone else sees the tasks they created. */
 export const TASK_OVERSEERS: readonly StaffRole[] = ['admin', 'superadmin'];
@@ -230,6 +230,9 @@ const writeAsSystem = async (
     load: () => load(tenantId, taskId, true),
     decide: (current) => {
       set = plan(current, isoNow());
+      const after = patched(current, set);
+      // How a task ended is part of the tenant's record; its progress ticks are not.
+      const ended = after.status !== current.status && isFinished(after.status);
       return [
         versionedPatch(
           TaskEntity.patch({ tenantId, taskId })
@@ -237,6 +240,17 @@ const writeAsSystem = async (
             .composite({ createdBy: current.createdBy }),
           current.version,
         ),
+        ...(ended
+          ? [
+              auditWrite(systemPrincipal(tenantId, `task:${taskId}`), {
+                action: `task.${after.status}`,
+                entityType: 'task',
+                entityId: taskId,
+                before: toTask(current),
+                after: toTask(after),
+              }),
+            ]
+          : []),
       ];
     },
   });

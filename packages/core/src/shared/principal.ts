@@ -14,3 +14,18 @@ export interface Principal {
 
 export const hasAnyRole = (principal: Principal, roles: readonly StaffRole[]): boolean =>
   principal.roles.some((role) => roles.includes(role));
+
+/** The actor id of changes the system makes by itself (a worker, a timer), in items and audit entries. */
+export const SYSTEM_ACTOR_ID = 'system';
+
+/**
+ * The system acting in one tenant, for the audit entries of its own changes: no person, no
+ * roles, and `requestId` naming the job it runs (e.g. `task:<id>`) so an entry can be traced.
+ */
+export const systemPrincipal = (tenantId: string, requestId: string): Principal => ({
+  userId: SYSTEM_ACTOR_ID,
+  tenantId,
+  email: SYSTEM_ACTOR_ID,
+  roles: [],
+  requestId,
+});
