@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import { TenantEntity } from '@assist-ten/core/identity/tenant.entity';
 import { perNotificationType } from '@assist-ten/core/identity/user.model';
 import { deliverEvent } from '@assist-ten/core/notifications/delivery';
 import { newId } from '@assist-ten/core/shared/ids';
@@ -133,5 +134,28 @@ describe('deliverEvent', () => {
     expect(await wholeInbox(ownerOf(tenantId, inAppOnly.userId))).toHaveLength(2);
     expect(await emailsTo(inAppOnly.email)).toBe(1);
     expect(await wholeInbox(ownerOf(tenantId, gone.userId))).toEqual([]);
+  });
+});
+
+describe('deliverEvent for a suspended tenant', () => {
+  it('tells nobody: its users cannot sign in', async () => {
+    // Arrange
+    const { data: home } = await TenantEntity.get({ tenantId }).go();
+    const suspendedId = newId('tenant');
+    await TenantEntity.create({
+      ...(home as NonNullable<typeof home>),
+      tenantId: suspendedId,
+      status: 'suspended',
+    }).go();
+    const recipient = await freshRecipient(suspendedId);
+    const event = eventFor('user.roles_changed', { ...(await cast()), owner: recipient });
+
+    // Act
+    const report = await deliverEvent({ ...event, tenantId: suspendedId });
+
+    // Assert
+    expect(report).toMatchObject({ recipients: 1, notified: 0, emailed: 0, skipped: 1 });
+    expect(await wholeInbox(ownerOf(suspendedId, recipient.userId))).toEqual([]);
+    expect(await emailsTo(recipient.email)).toBe(0);
   });
 });

@@ -18,7 +18,8 @@ export interface DeliveryReport {
   notified: number;
   emailed: number;
   pushed: number;
-  /** Unknown or deactivated users, and users with every channel of the type turned off. */
+  /** Unknown or deactivated users, users with every channel of the type turned off, and
+   * everyone of a suspended tenant. */
   skipped: number;
   /** Emails SES refused for good (e.g. a rejected address): logged, never retried. */
   undeliverable: string[];
@@ -133,8 +134,13 @@ export const deliverEvent = async (event: DomainEvent): Promise<DeliveryReport> 
   ]);
   // Keys DynamoDB did not get to: fail the delivery so the whole event is retried.
   if (users.unprocessed.length) throw new Error(`${users.unprocessed.length} recipients could not be read`);
+  // A suspended tenant's users cannot sign in: nothing should call them back to the product.
+  if (tenant?.status !== 'active') {
+    report.skipped = draft.recipients.length;
+    return report;
+  }
   const active = users.data.filter((user) => user.status === 'active');
   report.skipped += draft.recipients.length - active.length;
-  await Promise.all(active.map((user) => deliverTo(event, draft, user, tenant?.name ?? 'Assist-Ten', report)));
+  await Promise.all(active.map((user) => deliverTo(event, draft, user, tenant.name, report)));
   return report;
 };
