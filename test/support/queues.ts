@@ -7,6 +7,8 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 
+import { type SqsLambda, startQueuePoller } from '../../infra/local/queue-poller.ts';
+
 export interface TestQueue {
   url: string;
   arn: string;
@@ -76,3 +78,14 @@ export const eventually = async (
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };
+
+/** Drains a test queue into `handler` as Lambda's event source would, until stopped. */
+export const pollTestQueue = (sqs: SQSClient, queue: Pick<TestQueue, 'url' | 'arn'>, name: string, handler: unknown) =>
+  startQueuePoller({
+    sqs,
+    queueUrl: queue.url,
+    queueArn: queue.arn,
+    name,
+    handler: async () => handler as SqsLambda,
+    waitTimeSeconds: 1,
+  });

@@ -5,9 +5,9 @@ import type { DomainEvent } from '@assist-ten/core/events/catalogue';
 import { newId } from '@assist-ten/core/shared/ids';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SqsLambda, startQueuePoller } from '../../../infra/local/queue-poller.ts';
+import type { SqsLambda } from '../../../infra/local/queue-poller.ts';
 import { ownerOf, unreadOf, wholeInbox } from '../../support/inbox.ts';
-import { createTestQueue, drain, eventually, type TestQueue } from '../../support/queues.ts';
+import { createTestQueue, drain, eventually, pollTestQueue, type TestQueue } from '../../support/queues.ts';
 import { freshRecipient } from '../../support/recipients.ts';
 import { HOME } from '../../support/users.ts';
 import { whoIs } from '../../support/whoami.ts';
@@ -32,14 +32,7 @@ beforeAll(async () => {
     maxReceiveCount: 4,
   });
   const { handler } = (await import('../../../functions/queue/notifications/handler.ts')) as { handler: SqsLambda };
-  poller = startQueuePoller({
-    sqs,
-    queueUrl: queue.url,
-    queueArn: queue.arn,
-    name: 'notifications-reliability',
-    handler: async () => handler,
-    waitTimeSeconds: 1,
-  });
+  poller = pollTestQueue(sqs, queue, 'notifications-reliability', handler);
 }, 60_000);
 afterAll(() => poller.stop());
 

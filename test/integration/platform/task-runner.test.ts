@@ -2,10 +2,9 @@ import { createSqsHandler } from '@assist-ten/lambda-kit/sqs/consumer';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { startQueuePoller } from '../../../infra/local/queue-poller.ts';
 import { principalOf } from '../../../infra/local/seed.ts';
 import { findLocalUser } from '../../../infra/local/seed-data.ts';
-import { createTestQueue, eventually } from '../../support/queues.ts';
+import { createTestQueue, eventually, pollTestQueue } from '../../support/queues.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
 const { createTask, getTask } = await import('@assist-ten/core/platform/task.service');
@@ -94,14 +93,7 @@ beforeAll(async () => {
     visibilityTimeoutSeconds: 1,
     maxReceiveCount: MAX_RECEIVES,
   }));
-  poller = startQueuePoller({
-    sqs,
-    queueUrl,
-    queueArn,
-    name,
-    handler: async () => handler as never,
-    waitTimeSeconds: 1,
-  });
+  poller = pollTestQueue(sqs, { url: queueUrl, arn: queueArn }, name, handler);
 });
 afterAll(() => poller.stop());
 

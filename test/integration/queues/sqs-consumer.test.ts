@@ -2,8 +2,7 @@ import { createSqsHandler } from '@assist-ten/lambda-kit/sqs/consumer';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { startQueuePoller } from '../../../infra/local/queue-poller.ts';
-import { createTestQueue, eventually } from '../../support/queues.ts';
+import { createTestQueue, eventually, pollTestQueue } from '../../support/queues.ts';
 
 /**
  * The SQS consumer kit and the local event-source poller against the real SQS emulator
@@ -39,14 +38,7 @@ beforeAll(async () => {
     visibilityTimeoutSeconds: 1,
     maxReceiveCount: 3,
   }));
-  poller = startQueuePoller({
-    sqs,
-    queueUrl,
-    queueArn,
-    name,
-    handler: async () => handler as never,
-    waitTimeSeconds: 1,
-  });
+  poller = pollTestQueue(sqs, { url: queueUrl, arn: queueArn }, name, handler);
 });
 afterAll(() => poller.stop());
 
