@@ -55,6 +55,10 @@ describe('eventWrite', () => {
     });
     expect(Item.pk).toBe(`$assist-ten#eventId_${Item.eventId}`);
     expect(Item.sk).toBe(`$${OUTBOX_ENTITY}_1`);
+    // The replay index: the UTC day it occurred, then the event id.
+    expect(Item.day).toBe(String(Item.occurredAt).slice(0, 10));
+    expect(Item.gsi1pk).toBe(`$assist-ten#day_${Item.day}`);
+    expect(Item.gsi1sk).toBe(`$${OUTBOX_ENTITY}_1#eventId_${Item.eventId}`);
     expect(ConditionExpression).toContain('attribute_not_exists');
     const week = Number(Item.expiresAt) - Math.floor(Date.parse(String(Item.occurredAt)) / 1000);
     expect(week).toBe(7 * 24 * 60 * 60);

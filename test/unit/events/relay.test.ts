@@ -12,6 +12,7 @@ const outboxEvent = (): OutboxEventItem => ({
   type: 'requisition.published',
   tenantId: 'tnt_01JDEM00000000000000000001',
   occurredAt: '2026-11-24T10:00:00.000Z',
+  day: '2026-11-24',
   actorId: 'usr_01JDEM00000000000000000011',
   payload: { requisitionId: 'req_01JDEM00000000000000000001', title: 'T', createdBy: 'usr_01JDEM00000000000000000011' },
   expiresAt: 1_800_000_000,

@@ -5,7 +5,8 @@ import { put, type TransactionWrite } from '../shared/transaction.ts';
 import { EVENT_PAYLOADS, type EventPayload, type EventType } from './catalogue.ts';
 import { OutboxEventEntity } from './outbox.entity.ts';
 
-const RETENTION_SECONDS = 7 * 24 * 60 * 60;
+/** How long an event can be replayed (replay.ts); consumers remember what they did as long. */
+export const EVENT_RETENTION_SECONDS = 7 * 24 * 60 * 60;
 
 /** Who caused an event: a person's request, or the system itself (a worker, a timer). */
 export type EventCause = Pick<Principal, 'tenantId'> & { userId?: string };
@@ -30,9 +31,10 @@ export const eventWrite = <T extends EventType>(
       type,
       tenantId: cause.tenantId,
       occurredAt,
+      day: occurredAt.slice(0, 10),
       ...(cause.userId ? { actorId: cause.userId } : {}),
       payload,
-      expiresAt: Math.floor(Date.parse(occurredAt) / 1000) + RETENTION_SECONDS,
+      expiresAt: Math.floor(Date.parse(occurredAt) / 1000) + EVENT_RETENTION_SECONDS,
     }).params(),
   );
 };

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../events/catalogue.ts';
+import { EVENT_RETENTION_SECONDS } from '../events/record.ts';
 import { TenantEntity } from '../identity/tenant.entity.ts';
 import { UserEntity, type UserItem } from '../identity/user.entity.ts';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../identity/user.model.ts';
@@ -40,7 +41,8 @@ const emailOnce = async (
   notification: Parameters<typeof renderNotificationEmail>[0]['notification'],
 ): Promise<'sent' | 'already' | 'undeliverable'> => {
   const claim = { tenantId: event.tenantId, scope: 'notification-email', key: `${event.eventId}:${user.userId}` };
-  const started = await beginIdempotent(claim, event.type);
+  // Kept as long as the event can be replayed, so a replay never emails anyone twice.
+  const started = await beginIdempotent(claim, event.type, { retentionSeconds: EVENT_RETENTION_SECONDS });
   if (started.kind === 'replay') return 'already';
   try {
     const email = renderNotificationEmail({

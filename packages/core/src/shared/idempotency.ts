@@ -29,7 +29,7 @@ export type IdempotencyStart = { kind: 'first' } | { kind: 'replay'; response: S
 export const beginIdempotent = async (
   id: IdempotencyKey,
   fingerprint: string,
-  now: number = Date.now(),
+  { now = Date.now(), retentionSeconds = RETENTION_SECONDS }: { now?: number; retentionSeconds?: number } = {},
 ): Promise<IdempotencyStart> => {
   try {
     await IdempotencyRecordEntity.put({
@@ -37,7 +37,7 @@ export const beginIdempotent = async (
       fingerprint,
       state: 'in_progress',
       lockedUntil: now + LOCK_MS,
-      expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS,
+      expiresAt: Math.floor(now / 1000) + retentionSeconds,
     })
       .where(
         ({ state, lockedUntil }, { notExists, eq, lt }) =>
