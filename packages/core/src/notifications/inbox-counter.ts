@@ -1,5 +1,4 @@
 import { NOTIFICATION_TYPES, perNotificationType } from '../identity/user.model.ts';
-import { ConflictError } from '../shared/errors.ts';
 import { type TransactionWrite, transactWrite, update } from '../shared/transaction.ts';
 import { InboxCounterEntity, type InboxCounterItem, UNREAD_ATTRIBUTE_OF } from './inbox-counter.entity.ts';
 import type { NotificationType } from './notification.model.ts';
@@ -50,10 +49,8 @@ export const readUnreadCount = async (owner: InboxOwner): Promise<UnreadCount> =
   return toUnreadCount(data);
 };
 
-const isContention = (error: unknown): boolean =>
-  error instanceof ConflictError && error.cause instanceof Error && error.cause.name === 'TransactionCanceledException';
-
-const ROUNDS = 6;
+/** Three times the attempts of an ordinary change, pauses growing to a second. */
+const INBOX_ATTEMPTS = 9;
 
 /**
  * `transactWrite` with more patience for the counter: every change of a user's inbox writes
@@ -61,14 +58,5 @@ const ROUNDS = 6;
  * DynamoDB cancel all but one of the transactions. The writes carry their own conditions,
  * so sending them again later is safe: a state they no longer fit fails their condition.
  */
-export const transactInbox = async (writes: readonly TransactionWrite[]): Promise<void> => {
-  for (let round = 1; ; round++) {
-    try {
-      await transactWrite(writes);
-      return;
-    } catch (error) {
-      if (!isContention(error) || round >= ROUNDS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * 2 ** round));
-    }
-  }
-};
+export const transactInbox = (writes: readonly TransactionWrite[]): Promise<void> =>
+  transactWrite(writes, { attempts: INBOX_ATTEMPTS });

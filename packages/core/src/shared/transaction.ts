@@ -48,12 +48,18 @@ const toTransactItem = ({ kind, params, onConditionFailed }: TransactionWrite): 
 };
 
 const ATTEMPTS = 3;
+const BASE_BACKOFF_MS = 25;
+const MAX_BACKOFF_MS = 1_000;
 
 /**
  * Writes all or nothing. A write whose condition failed raises its own error (the first
- * such write wins); a conflict with a concurrent transaction on the same items is retried.
+ * such write wins); a conflict with a concurrent transaction on the same items is retried,
+ * `attempts` times in all, after an exponential, fully jittered pause.
  */
-export const transactWrite = async (writes: readonly TransactionWrite[]): Promise<void> => {
+export const transactWrite = async (
+  writes: readonly TransactionWrite[],
+  { attempts = ATTEMPTS }: { attempts?: number } = {},
+): Promise<void> => {
   const input = { TransactItems: writes.map(toTransactItem) };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -66,10 +72,11 @@ export const transactWrite = async (writes: readonly TransactionWrite[]): Promis
       if (failed >= 0) throw writes[failed]?.onConditionFailed?.(reasons[failed]?.Item) ?? error;
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
       if (!conflicted) throw error;
-      if (attempt >= ATTEMPTS) {
+      if (attempt >= attempts) {
         throw new ConflictError('Someone else is changing the same data; try again.', { cause: error });
       }
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     }
   }
 };
