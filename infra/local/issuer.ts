@@ -1,3 +1,4 @@
+import { verifyIdToken } from '@assist-ten/lambda-kit/id-token';
 import {
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
@@ -5,7 +6,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import cognitoLocalKey from 'cognito-local/lib/keys/cognitoLocal.private.json' with { type: 'json' };
-import { createLocalJWKSet, errors, importJWK, type JSONWebKeySet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, importJWK, type JSONWebKeySet, type JWTPayload, SignJWT } from 'jose';
 import * as z from 'zod/mini';
 import { localClientConfig } from './emulators/aws.ts';
 import type { CognitoLocal } from './emulators/cognito.ts';
@@ -93,19 +94,7 @@ export const createLocalIssuer = async (
     signPayload: (payload) =>
       new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: cognitoLocalKey.jwk.kid }).sign(privateKey),
 
-    verify: async (token) => {
-      const { payload } = await jwtVerify(token, keySet, {
-        issuer,
-        audience,
-        algorithms: ['RS256'],
-        requiredClaims: ['exp'],
-      });
-      // An access token is signed by the same key for the same issuer; only ID tokens carry our claims.
-      if (payload.token_use !== 'id') {
-        throw new errors.JWTClaimValidationFailed('unexpected "token_use" claim value', payload, 'token_use');
-      }
-      return payload;
-    },
+    verify: (token) => verifyIdToken(token, keySet, { issuer, audience }),
 
     jwks: async () => jwks,
   };

@@ -1,7 +1,8 @@
 import type { CallerIdentity } from '@assist-ten/core/identity/access';
 import { UnauthorizedError } from '@assist-ten/core/shared/errors';
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { identityFromClaims } from '../http/principal.ts';
+import { verifyIdToken } from '../id-token.ts';
 
 export interface TokenVerifierOptions {
   /** `iss` of the staff tokens (the user pool's URL); its JWKS is `${issuer}/.well-known/jwks.json`. */
@@ -25,10 +26,8 @@ const stringClaims = (payload: JWTPayload): Record<string, string> =>
   );
 
 /**
- * What API Gateway's JWT authorizer does for the HTTP API, for routes that cannot have one
- * (a WebSocket $connect): RS256 signature against the pool's keys, issuer, audience, expiry,
- * and an ID token (an access token is signed by the same key but carries none of our claims).
- * Errors never carry the token.
+ * What API Gateway's JWT authorizer does for the HTTP API (`verifyIdToken`), for routes that
+ * cannot have one (a WebSocket $connect). Errors never carry the token.
  */
 export const createTokenVerifier = ({ issuer, audience, keys }: TokenVerifierOptions): TokenVerifier => {
   // An unknown `kid` (a rotated key) still refetches, at most once per cooldown.
@@ -38,17 +37,11 @@ export const createTokenVerifier = ({ issuer, audience, keys }: TokenVerifierOpt
     if (!token) throw new UnauthorizedError('A token is required: connect with ?token=<ID token>.');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, {
-        issuer,
-        audience,
-        algorithms: ['RS256'],
-        requiredClaims: ['exp'],
-      }));
+      payload = await verifyIdToken(token, keySet, { issuer, audience });
     } catch (error) {
       if (!isTokenError(error)) throw error;
       throw new UnauthorizedError(`The token was refused (${error.code}).`);
     }
-    if (payload.token_use !== 'id') throw new UnauthorizedError('The token was refused: an ID token is required.');
     return identityFromClaims(stringClaims(payload));
   };
 };
