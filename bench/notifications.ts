@@ -2,7 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEvent } from '@assist-ten/core/events/catalogue';
-import { perNotificationType } from '@assist-ten/core/identity/user.model';
 import { newId } from '@assist-ten/core/shared/ids';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
@@ -64,25 +63,10 @@ export const measureConsumer = async (
 ): Promise<ConsumerThroughput> => {
   process.env.EMAIL_OUTBOX_DIR = await mkdtemp(join(tmpdir(), 'bench-outbox-'));
   process.env.FRONTEND_BASE_URL ??= 'http://localhost:5173';
-  const { UserEntity } = await import('@assist-ten/core/identity/user.entity');
-  const { getUnreadCount } = await import('@assist-ten/core/notifications/notification.service');
-  const recipient = async () => {
-    const userId = newId('user');
-    await UserEntity.create({
-      tenantId,
-      userId,
-      email: `${userId.toLowerCase()}@demo.test`,
-      name: 'Bench Recipient',
-      roles: ['interviewer'],
-      identityUsername: userId,
-      notificationPreferences: perNotificationType({ inApp: true, email: true }),
-      createdBy: 'bench',
-      updatedBy: 'bench',
-    }).go();
-    return userId;
-  };
-  const unread = (userId: string) =>
-    getUnreadCount({ tenantId, userId, email: 'bench@demo.test', roles: ['interviewer'], requestId: 'bench' });
+  const { freshRecipient } = await import('../test/support/recipients.ts');
+  const recipient = async () => (await freshRecipient(tenantId)).userId;
+  const { ownerOf, unreadOf } = await import('../test/support/inbox.ts');
+  const unread = (userId: string) => unreadOf(ownerOf(tenantId, userId));
   const { handler } = (await import('../functions/queue/notifications/handler.ts')) as unknown as {
     handler: SqsHandler;
   };
@@ -123,7 +107,7 @@ export const measureConsumer = async (
     handler: async () => handler as never,
   });
   try {
-    while ((await unread(second)).unreadCount < events) {
+    while ((await unread(second)) < events) {
       if (performance.now() - startedQueue > 300_000) throw new Error('the queue did not drain within 5 minutes');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

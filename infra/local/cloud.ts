@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_EMAIL_FROM } from '@assist-ten/core/notifications/email/sender';
 import { ENV } from '@assist-ten/core/shared/env';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { routes } from '../../functions/routes.ts';
@@ -17,7 +18,6 @@ import { startWebSocketGateway } from './websocket-gateway.ts';
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:5173', 'http://localhost:3001'];
 /** Where the deep links of local emails point: the frontend's dev server. */
 export const LOCAL_FRONTEND_URL = 'http://localhost:5173';
-export const LOCAL_EMAIL_FROM = 'Assist-Ten <notifications@assist-ten.local>';
 
 export interface LocalCloudOptions {
   port?: number;

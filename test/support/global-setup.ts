@@ -6,8 +6,6 @@ declare module 'vitest' {
     apiUrl: string;
     websocketUrl: string;
     stackEnv: Record<string, string>;
-    /** Where the local cloud writes notification emails, one .eml file each. */
-    emailOutboxDir: string;
     cognito: { endpoint: string; userPoolId: string; clientId: string };
   }
 }
@@ -21,7 +19,6 @@ export default async function setup(project: TestProject) {
   project.provide('apiUrl', cloud.url);
   project.provide('websocketUrl', cloud.websocketUrl);
   project.provide('stackEnv', cloud.env);
-  project.provide('emailOutboxDir', cloud.emailOutboxDir);
   project.provide('cognito', cloud.emulators.cognito);
   return () => cloud.stop();
 }

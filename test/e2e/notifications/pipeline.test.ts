@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { perNotificationType } from '@assist-ten/core/identity/user.model';
 import { describe, expect, inject, it } from 'vitest';
 import { call, tokenFor } from '../../support/api.ts';
 import { inviteUser, userBody } from '../../support/fixtures/identity.ts';
 import { completeRequisition, createRequisition, HOME } from '../../support/fixtures.ts';
+import { emailsTo } from '../../support/outbox.ts';
 import { eventually } from '../../support/queues.ts';
 
 /**
@@ -51,14 +50,6 @@ const inboxOf = async (token: string) =>
 
 const unreadCountOf = async (token: string) =>
   (await call<{ unreadCount: number }>('GET', '/api/v1/notifications/unread-count', { token })).body.unreadCount;
-
-/** The .eml files addressed to `email` in the local outbox. */
-const emailsTo = async (email: string): Promise<string[]> => {
-  const dir = inject('emailOutboxDir');
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.eml'));
-  const contents = await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')));
-  return contents.filter((content) => new RegExp(`^To: .*${email.replace('.', '\\.')}`, 'mi').test(content));
-};
 
 describe('notification pipeline', () => {
   it("tells a requisition's hiring manager it was published: inbox, count, push and email", async () => {

@@ -23,9 +23,6 @@ import {
 import { type ListTasks, Task, type TaskError, TaskInputSummary, TaskResultRef } from './task.schema.ts';
 import { TASK_TRANSITIONS } from './task.status.ts';
 
-/** Who writes the worker's changes: no person acts, so `updatedBy` says so. */
-export const SYSTEM_ACTOR = SYSTEM_ACTOR_ID;
-
 /** Roles that see every task of their tenant; everyone else sees the tasks they created. */
 export const TASK_OVERSEERS: readonly StaffRole[] = ['admin', 'superadmin'];
 
@@ -236,7 +233,7 @@ const writeAsSystem = async (
       return [
         versionedPatch(
           TaskEntity.patch({ tenantId, taskId })
-            .set({ ...set, updatedBy: SYSTEM_ACTOR })
+            .set({ ...set, updatedBy: SYSTEM_ACTOR_ID })
             .composite({ createdBy: current.createdBy }),
           current.version,
         ),
@@ -254,7 +251,7 @@ const writeAsSystem = async (
       ];
     },
   });
-  return { ...patched(current, set), updatedBy: SYSTEM_ACTOR, version: current.version + 1 };
+  return { ...patched(current, set), updatedBy: SYSTEM_ACTOR_ID, version: current.version + 1 };
 };
 
 export type TaskAttempt =
