@@ -24,6 +24,28 @@ export interface IncomingRequest {
   sourceIp: string;
 }
 
+/** Request headers as API Gateway hands them to Lambda: lowercased, repeated ones joined by commas. */
+export const lambdaHeaders = (
+  raw: Record<string, string | string[] | undefined>,
+  except: readonly string[] = [],
+): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const lower = name.toLowerCase();
+    if (value !== undefined && !except.includes(lower)) headers[lower] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return headers;
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `09/Feb/2026:10:00:00 +0000`: API Gateway's `requestContext.time` / `requestTime`. */
+export const requestTime = (at: Date): string =>
+  `${pad(at.getUTCDate())}/${MONTHS[at.getUTCMonth()]}/${at.getUTCFullYear()}:${pad(at.getUTCHours())}:${pad(
+    at.getUTCMinutes(),
+  )}:${pad(at.getUTCSeconds())} +0000`;
+
 /** The payload format 2.0 event API Gateway would build for this request and route. */
 export const gatewayEvent = (
   request: IncomingRequest,
@@ -31,11 +53,8 @@ export const gatewayEvent = (
   pathParameters: Record<string, string> | undefined,
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEventV2WithJWTAuthorizer => {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie')
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
-  }
+  // Cookies travel in `cookies`, not as a header, in payload format 2.0.
+  const headers = lambdaHeaders(request.headers, ['cookie']);
   const query: Record<string, string> = {};
   for (const [name, value] of request.url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const cookieHeader = request.headers.cookie;
@@ -68,7 +87,7 @@ export const gatewayEvent = (
       requestId,
       routeKey,
       stage: '$default',
-      time: now.toUTCString(),
+      time: requestTime(now),
       timeEpoch: now.getTime(),
     },
     ...(request.body.length

@@ -6,6 +6,7 @@ import type { WebSocketEvent, WebSocketResult } from '@assist-ten/lambda-kit/web
 import type { Context as LambdaContext } from 'aws-lambda';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { lambdaContext } from './gateway.ts';
+import { lambdaHeaders, requestTime } from './gateway-event.ts';
 
 export type WebSocketLambda = (event: WebSocketEvent, context: LambdaContext) => Promise<WebSocketResult | undefined>;
 
@@ -41,22 +42,6 @@ interface OpenConnection {
 
 /** Looks like API Gateway's ids (16 characters, `=`-padded) so the SDK's path encoding is exercised. */
 const newConnectionId = (): string => randomBytes(11).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (value: number) => String(value).padStart(2, '0');
-/** `09/Feb/2026:10:00:00 +0000`, API Gateway's requestTime. */
-const requestTime = (at: Date): string =>
-  `${pad(at.getUTCDate())}/${MONTHS[at.getUTCMonth()]}/${at.getUTCFullYear()}:${pad(at.getUTCHours())}:${pad(
-    at.getUTCMinutes(),
-  )}:${pad(at.getUTCSeconds())} +0000`;
-
-const headersOf = (req: IncomingMessage): Record<string, string> => {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
-  }
-  return headers;
-};
 
 /** The event API Gateway hands the integration of `routeKey` (payload format 1.0 proxy, as for WebSocket APIs). */
 const webSocketEvent = (
@@ -172,7 +157,7 @@ export const startWebSocketGateway = async (options: WebSocketGatewayOptions): P
 
   const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const headers = headersOf(req);
+    const headers = lambdaHeaders(req.headers);
     const domainName = headers.host ?? '127.0.0.1';
     const connectionId = newConnectionId();
     const pending = {
