@@ -1,7 +1,11 @@
+import { applicationRoutes } from './http/applications/routes.ts';
+import { candidateRoutes } from './http/candidates/routes.ts';
+import { documentRoutes } from './http/documents/routes.ts';
 import { identityRoutes } from './http/identity/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
 import { requisitionRoutes } from './http/requisitions/routes.ts';
+import { skillRoutes } from './http/skills/routes.ts';
 
 /**
  * THE route table. Every endpoint is listed once, in the file of its feature
@@ -14,9 +18,22 @@ export const CONTEXT_ROUTES = {
   identity: identityRoutes,
   requisitions: requisitionRoutes,
   notifications: notificationRoutes,
+  candidates: candidateRoutes,
+  documents: documentRoutes,
+  skills: skillRoutes,
+  applications: applicationRoutes,
 } as const;
 
-export const routes = [...platformRoutes, ...identityRoutes, ...requisitionRoutes, ...notificationRoutes] as const;
+export const routes = [
+  ...platformRoutes,
+  ...identityRoutes,
+  ...requisitionRoutes,
+  ...notificationRoutes,
+  ...candidateRoutes,
+  ...documentRoutes,
+  ...skillRoutes,
+  ...applicationRoutes,
+] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.
 for (const [context, list] of Object.entries(CONTEXT_ROUTES)) {

@@ -11,6 +11,7 @@ import { type LocalEmulators, localAwsEnv, startEmulators } from './emulators.ts
 import { type LocalGateway, startGateway } from './gateway.ts';
 import { inProcessInvoker } from './invoker.ts';
 import { createLocalIssuer, type LocalIssuer } from './issuer.ts';
+import { localKeyMaterial } from './key-material.ts';
 import { relayObjectCreated } from './s3-relay.ts';
 import { seedLocalData } from './seed.ts';
 import { startWebSocketGateway } from './websocket-gateway.ts';
@@ -63,6 +64,7 @@ export const startLocalCloud = async (options: LocalCloudOptions = {}): Promise<
       [ENV.emailOutboxDir]: emailOutboxDir,
       [ENV.emailFrom]: LOCAL_EMAIL_FROM,
       [ENV.frontendBaseUrl]: LOCAL_FRONTEND_URL,
+      [ENV.localKeyMaterial]: await localKeyMaterial(options.persistDir),
     };
     Object.assign(process.env, env);
     relayObjectCreated(emulators, new SQSClient(localClientConfig(emulators.endpoints.sqs)), options.log);

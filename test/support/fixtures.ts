@@ -1,5 +1,8 @@
 import { type RouteDefinition, routeKeyOf } from '@assist-ten/lambda-kit/http/route';
 import { call, tokenFor } from './api.ts';
+import { fixtures as applicationFixtures } from './fixtures/applications.ts';
+import { fixtures as candidateFixtures } from './fixtures/candidates.ts';
+import { fixtures as documentFixtures } from './fixtures/documents.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
 import { fixtures as identityFixtures } from './fixtures/identity.ts';
 import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
@@ -7,6 +10,7 @@ import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
+import { fixtures as skillFixtures } from './fixtures/skills.ts';
 import { fixtures as taskFixtures } from './fixtures/tasks.ts';
 import { HOME } from './users.ts';
 
@@ -107,6 +111,10 @@ const FEATURES: readonly FeatureFixtures[] = [
   metricFixtures,
   notificationFixtures,
   taskFixtures,
+  candidateFixtures,
+  documentFixtures,
+  skillFixtures,
+  applicationFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

@@ -25,6 +25,19 @@ export const ENV = {
   notificationsQueueUrl: 'NOTIFICATIONS_QUEUE_URL',
   documentsQueueUrl: 'DOCUMENTS_QUEUE_URL',
   proctoringQueueUrl: 'PROCTORING_QUEUE_URL',
+  /** KMS key (ARN) that wraps the data keys of personal data (envelope encryption). */
+  piiKeyId: 'PII_KEY_ID',
+  /** KMS HMAC key (ARN) that computes blind indexes (keyed hashes) of personal data. */
+  blindIndexKeyId: 'BLIND_INDEX_KEY_ID',
+  /**
+   * Local only: base64 of 32 random bytes standing in for both KMS keys. When it is set the
+   * local key provider is used; it must never be set on AWS.
+   */
+  localKeyMaterial: 'LOCAL_KEY_MATERIAL',
+  /** Which skill extractor runs: `local` (default, deterministic) or `bedrock`. */
+  skillExtractor: 'SKILL_EXTRACTOR',
+  /** Bedrock model id (or inference profile) the `bedrock` extractor calls. */
+  bedrockModelId: 'BEDROCK_MODEL_ID',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -11,6 +11,15 @@ export const ID_PREFIXES = {
   notification: 'ntf',
   task: 'task',
   event: 'evt',
+  candidate: 'cand',
+  document: 'doc',
+  jobDescription: 'jd',
+  skill: 'skl',
+  role: 'role',
+  skillMatch: 'match',
+  extraction: 'xlog',
+  application: 'app',
+  note: 'note',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,0 +1,31 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { ENV, requireEnv } from './env.ts';
+
+/**
+ * The file bucket's client, created at cold start. Locally the endpoint comes from the SDK's
+ * AWS_ENDPOINT_URL_S3 and the emulator serves path-style addresses only.
+ */
+export const s3Client = new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' });
+
+export const bucketName = (): string => requireEnv(ENV.bucketName);
+
+/** What a tenant's files are; the second segment of every key, and what routes their S3 notifications. */
+export const FILE_KINDS = ['documents', 'snapshots', 'document-text', 'exports'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/**
+ * `tenant/<tenantId>/<kind>/<owner>/<id>`: every file of a tenant under its own prefix, so a
+ * key names its tenant and an IAM condition or a lifecycle rule can select by kind.
+ */
+export const objectKey = (tenantId: string, kind: FileKind, owner: string, id: string): string =>
+  `tenant/${tenantId}/${kind}/${owner}/${id}`;
+
+/** The parts of a key made by `objectKey`, or undefined for any other key. */
+export const parseObjectKey = (
+  key: string,
+): { tenantId: string; kind: FileKind; owner: string; id: string } | undefined => {
+  const [root, tenantId, kind, owner, id, ...rest] = key.split('/');
+  if (root !== 'tenant' || !tenantId || !owner || !id || rest.length) return undefined;
+  if (!(FILE_KINDS as readonly string[]).includes(kind ?? '')) return undefined;
+  return { tenantId, kind: kind as FileKind, owner, id };
+};
