@@ -16,7 +16,13 @@ export const UniqueValueEntity = new Entity(
     attributes: {
       /** A tenant id, or PLATFORM_SCOPE for values unique across the platform. */
       scope: { type: 'string', required: true, readOnly: true },
-      kind: { type: ['email', 'tenant-slug'] as const, required: true, readOnly: true },
+      kind: {
+        // candidate-email holds a blind index (keyed hash), never an address; skill-term is a
+        // taxonomy name or alias; candidate-application is `<candidateId>#<requisitionId>`.
+        type: ['email', 'tenant-slug', 'candidate-email', 'skill-term', 'candidate-application'] as const,
+        required: true,
+        readOnly: true,
+      },
       value: { type: 'string', required: true, readOnly: true },
       ownerId: { type: 'string', required: true, readOnly: true },
     },
