@@ -24,8 +24,10 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CONTEXT_ACCESS } from '../../functions/access.ts';
 import { CONTEXTS, type Context, type Route, routes } from '../../functions/routes.ts';
 import type { StageConfig } from '../stacks/stage-config.ts';
+import { type AccessResources, grantAccess } from './function-access.ts';
 import { HouseFunction } from './house-function.ts';
 import { pascalCase } from './names.ts';
 
@@ -47,8 +49,7 @@ const ACCESS_LOG_FIELDS = {
   userAgent: '$context.identity.userAgent',
 };
 
-export interface ApiProps {
-  readonly config: StageConfig;
+export interface ApiProps extends AccessResources {
   readonly table: ITable;
   /** Issuer (`iss`) and audience (app client id) of the staff tokens. */
   readonly issuerUrl: string;
@@ -118,6 +119,7 @@ export class Api extends Construct {
       });
       fn.bindTable(props.table);
       if (CONTEXTS_ADMINISTERING_USERS.includes(context)) fn.bindUserPool(props.userPool);
+      grantAccess(this, fn, CONTEXT_ACCESS[context] ?? {}, props);
       functions.set(context, fn);
       integrations.set(context, new HttpLambdaIntegration(`${pascalCase(context)}Integration`, fn.function));
     }

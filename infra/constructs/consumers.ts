@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONSUMERS, type Consumer, type QueueConsumer, type StreamConsumer } from '../../functions/consumers.ts';
 import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
+import { type AccessResources, grantAccess } from './function-access.ts';
 import { HouseFunction } from './house-function.ts';
 import { type Messaging, QUEUE_TAG } from './messaging.ts';
 import { pascalCase } from './names.ts';
@@ -17,18 +18,10 @@ export const CONSUMER_TAG = 'assist-ten:consumer';
 /** The QUEUE_TAG value of the queue that collects stream batches Lambda gave up on. */
 export const STREAM_FAILURES_TAG = 'table-stream-failures';
 
-/** What a realtime construct offers the functions that push to WebSocket connections. */
-export interface RealtimeEndpoint {
-  readonly callbackUrl: string;
-  grantManageConnections(grantable: IGrantable): unknown;
-}
-
-export interface ConsumersProps {
-  readonly config: StageConfig;
+export interface ConsumersProps extends AccessResources {
   /** The table, with its stream enabled. */
   readonly table: ITable;
   readonly messaging: Messaging;
-  readonly realtime: RealtimeEndpoint;
 }
 
 /** The item attribute where ElectroDB names an item's entity. */
@@ -94,35 +87,11 @@ export class Consumers extends Construct {
       environment: { POWERTOOLS_SERVICE_NAME: name },
     });
     fn.bindTable(props.table);
-    this.grantAccess(fn, consumer, props);
+    grantAccess(this, fn, consumer.access, props);
     fn.function.addEventSource(
       consumer.kind === 'queue' ? queueSource(consumer, props.messaging) : this.streamSource(consumer, props.table),
     );
     return fn;
-  }
-
-  private grantAccess(fn: HouseFunction, { access }: Consumer, props: ConsumersProps): void {
-    for (const queueName of access.sendsTo ?? []) {
-      const { queue, definition } = props.messaging.queue(queueName);
-      queue.grantSendMessages(fn.function);
-      fn.function.addEnvironment(definition.urlEnv, queue.queueUrl);
-    }
-    if (access.email === true) {
-      const { config } = props;
-      const domain = emailDomainOf(config.emailFrom);
-      fn.function.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['ses:SendEmail'],
-          resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(this))],
-        }),
-      );
-      fn.function.addEnvironment(ENV.emailFrom, config.emailFrom);
-      fn.function.addEnvironment(ENV.frontendBaseUrl, config.frontendBaseUrl);
-    }
-    if (access.realtime === true) {
-      props.realtime.grantManageConnections(fn.function);
-      fn.function.addEnvironment(ENV.websocketCallbackUrl, props.realtime.callbackUrl);
-    }
   }
 
   private streamSource(consumer: StreamConsumer, table: ITable): DynamoEventSource {

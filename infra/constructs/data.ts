@@ -1,5 +1,5 @@
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@assist-ten/core/shared/table';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
@@ -8,6 +8,7 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -26,14 +27,24 @@ export interface DataProps {
   readonly config: StageConfig;
 }
 
+/** The keys that protect candidates' personal data (core/shared/pii). */
+export interface PersonalDataKeys {
+  /** Symmetric: wraps each candidate's own data key (envelope encryption). */
+  readonly envelope: Key;
+  /** HMAC: computes blind indexes, so an email can be looked up without being stored readable. */
+  readonly blindIndex: Key;
+}
+
 /**
- * The stateful core: the one DynamoDB table (derived from `core/shared/table`) and the
- * file bucket clients upload to through presigned POSTs, with its access-log bucket.
+ * The stateful core: the one DynamoDB table (derived from `core/shared/table`), the
+ * file bucket clients upload to through presigned POSTs with its access-log bucket, and
+ * the keys of personal data.
  */
 export class Data extends Construct {
   readonly table: Table;
   readonly bucket: Bucket;
   readonly accessLogsBucket: Bucket;
+  readonly personalDataKeys: PersonalDataKeys;
 
   constructor(scope: Construct, id: string, { config }: DataProps) {
     super(scope, id);
@@ -58,6 +69,22 @@ export class Data extends Construct {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    // Keys outlive a stack deletion whenever data does: without them the data is unreadable.
+    const keyRemoval = config.retainData ? RemovalPolicy.RETAIN : config.removalPolicy;
+    this.personalDataKeys = {
+      envelope: new Key(this, 'PersonalDataKey', {
+        description: 'Wraps the per-candidate data keys of personal data (envelope encryption)',
+        enableKeyRotation: true,
+        removalPolicy: keyRemoval,
+      }),
+      blindIndex: new Key(this, 'BlindIndexKey', {
+        description: 'Computes blind indexes (HMAC) of personal data for exact lookups',
+        keySpec: KeySpec.HMAC_256,
+        keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+        removalPolicy: keyRemoval,
+      }),
+    };
 
     const bucketDefaults = {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

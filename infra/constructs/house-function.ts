@@ -146,7 +146,7 @@ export const USER_POOL_ACTIONS = [
 ] as const;
 
 /** The form cdk-nag writes a resolved `Fn::GetAtt [id, Arn]` in findings: `<id.Arn>`. */
-const nagTokenOf = (resolved: unknown): string | undefined => {
+export const nagTokenOf = (resolved: unknown): string | undefined => {
   if (typeof resolved !== 'object' || resolved === null || !('Fn::GetAtt' in resolved)) return undefined;
   const getAtt = resolved['Fn::GetAtt'];
   if (!Array.isArray(getAtt) || getAtt.length !== 2) return undefined;

@@ -38,6 +38,9 @@ export class AssistTenStack extends Stack {
       issuerUrl: this.auth.issuerUrl,
       audience: this.auth.client.userPoolClientId,
       userPool: this.auth.userPool,
+      messaging: this.messaging,
+      bucket: this.data.bucket,
+      personalDataKeys: this.data.personalDataKeys,
     });
     this.realtime = new Realtime(this, 'Realtime', {
       config,
@@ -50,6 +53,8 @@ export class AssistTenStack extends Stack {
       table: this.data.table,
       messaging: this.messaging,
       realtime: this.realtime,
+      bucket: this.data.bucket,
+      personalDataKeys: this.data.personalDataKeys,
     });
     this.observability = new Observability(this, 'Observability', {
       config,

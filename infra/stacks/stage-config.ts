@@ -34,6 +34,11 @@ export interface StageConfig {
   readonly frontendBaseUrl: string;
   /** Sender of notification emails; its domain must be a verified SES identity of the account. */
   readonly emailFrom: string;
+  /**
+   * Amazon Bedrock model (or cross-region inference profile) id of the skill extractor;
+   * without one, the deterministic local extractor runs.
+   */
+  readonly bedrockModelId?: string;
 }
 
 const DEV_EMAIL_FROM = 'Assist-Ten <notifications@assist-ten.dev>';
@@ -42,7 +47,13 @@ const DEV_ORIGINS = ['http://localhost:5173'];
 
 export const stageConfig = (
   stage: Stage,
-  options: { allowedOrigins?: readonly string[]; alarmEmail?: string; emailFrom?: string; frontendUrl?: string } = {},
+  options: {
+    allowedOrigins?: readonly string[];
+    alarmEmail?: string;
+    emailFrom?: string;
+    frontendUrl?: string;
+    bedrockModelId?: string;
+  } = {},
 ): StageConfig => {
   const allowedOrigins = options.allowedOrigins ?? (stage === 'dev' ? DEV_ORIGINS : undefined);
   if (allowedOrigins === undefined || allowedOrigins.length === 0) {
@@ -61,6 +72,7 @@ export const stageConfig = (
     frontendBaseUrl,
     emailFrom,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    ...(options.bedrockModelId ? { bedrockModelId: options.bedrockModelId } : {}),
   };
   if (stage === 'prod') {
     return {
@@ -88,7 +100,7 @@ export const stageConfig = (
   };
 };
 
-/** Reads `-c stage=dev|prod`, `-c allowedOrigins=a,b`, `-c alarmEmail=`, `-c emailFrom=`, `-c frontendUrl=` from CDK context. */
+/** Reads `-c stage=dev|prod`, `-c allowedOrigins=a,b`, `-c alarmEmail=`, `-c emailFrom=`, `-c frontendUrl=`, `-c bedrockModelId=` from CDK context. */
 export const readStageConfig = (node: Node): StageConfig => {
   const stage: unknown = node.tryGetContext('stage') ?? 'dev';
   if (!isStage(stage)) {
@@ -99,12 +111,18 @@ export const readStageConfig = (node: Node): StageConfig => {
     const value: unknown = node.tryGetContext(key);
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  const [alarmEmail, emailFrom, frontendUrl] = [text('alarmEmail'), text('emailFrom'), text('frontendUrl')];
+  const [alarmEmail, emailFrom, frontendUrl, bedrockModelId] = [
+    text('alarmEmail'),
+    text('emailFrom'),
+    text('frontendUrl'),
+    text('bedrockModelId'),
+  ];
   return stageConfig(stage, {
     ...(origins ? { allowedOrigins: origins } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(emailFrom ? { emailFrom } : {}),
     ...(frontendUrl ? { frontendUrl } : {}),
+    ...(bedrockModelId ? { bedrockModelId } : {}),
   });
 };
 

@@ -176,3 +176,35 @@ describe('Data: the file bucket', () => {
     }
   });
 });
+
+describe('Data: the keys of personal data', () => {
+  it('wraps data keys with a rotating symmetric key and computes blind indexes with an HMAC key', () => {
+    // Arrange
+    const { template } = dev;
+
+    // Act
+    const keys = Object.values(template.findResources('AWS::KMS::Key')).map((key) => key.Properties);
+
+    // Assert
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ EnableKeyRotation: true, Description: expect.stringContaining('envelope') }),
+        expect.objectContaining({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }),
+      ]),
+    );
+  });
+
+  it('keeps both keys when the stack of a stage that retains data is deleted', () => {
+    // Arrange
+    const { template } = prod;
+
+    // Act
+    const keys = Object.values(template.findResources('AWS::KMS::Key')).filter(
+      (key) => key.Properties.KeySpec === 'HMAC_256' || key.Properties.EnableKeyRotation === true,
+    );
+
+    // Assert
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
+  });
+});

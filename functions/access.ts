@@ -1,0 +1,34 @@
+import type { FileKind } from '@assist-ten/core/shared/files';
+import type { QueueName } from '@assist-ten/core/shared/queues';
+import type { CONTEXT_ROUTES } from './routes.ts';
+
+export type FileAction = 'read' | 'write' | 'delete';
+
+/** What a function may touch beyond reading and writing the table; CDK grants exactly this. */
+export interface FunctionAccess {
+  /** Queues it sends messages to. */
+  sendsTo?: readonly QueueName[];
+  /** Sends email through SES. */
+  email?: boolean;
+  /** Pushes to WebSocket connections. */
+  realtime?: boolean;
+  /** Encrypts and decrypts candidates' personal data and computes its blind indexes (the two KMS keys). */
+  personalData?: boolean;
+  /**
+   * Tenant files it may touch, per kind (`tenant/<t>/<kind>/...`). Presigning an upload
+   * needs `write` and presigning a download `read`: the URL carries the signer's rights.
+   */
+  files?: { readonly [K in FileKind]?: readonly FileAction[] };
+  /** Calls Amazon Bedrock (the skill extractor), when the stage names a model. */
+  bedrock?: boolean;
+}
+
+/** The access of each HTTP context's function; a context not listed reads and writes the table only. */
+export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: FunctionAccess } = {
+  candidates: {
+    personalData: true,
+    // Erasure deletes a candidate's files; an export is written and handed out as a file.
+    files: { documents: ['delete'], 'document-text': ['read', 'delete'], exports: ['write', 'read'] },
+  },
+  documents: { files: { documents: ['write', 'read'], 'document-text': ['read'] } },
+};

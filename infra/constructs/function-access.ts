@@ -1,0 +1,139 @@
+import { ENV } from '@assist-ten/core/shared/env';
+import type { FileKind } from '@assist-ten/core/shared/files';
+import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { FileAction, FunctionAccess } from '../../functions/access.ts';
+import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
+import type { PersonalDataKeys } from './data.ts';
+import { type HouseFunction, nagTokenOf } from './house-function.ts';
+import type { Messaging } from './messaging.ts';
+
+/** What a realtime construct offers the functions that push to WebSocket connections. */
+export interface RealtimeEndpoint {
+  readonly callbackUrl: string;
+  grantManageConnections(grantable: IGrantable): unknown;
+}
+
+/** The resources a function's access can name. */
+export interface AccessResources {
+  readonly config: StageConfig;
+  readonly messaging?: Messaging;
+  readonly realtime?: RealtimeEndpoint;
+  readonly bucket?: IBucket;
+  readonly personalDataKeys?: PersonalDataKeys;
+}
+
+const FILE_ACTIONS: Record<FileAction, readonly string[]> = {
+  read: ['s3:GetObject'],
+  write: ['s3:PutObject'],
+  delete: ['s3:DeleteObject'],
+};
+
+const required = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`A function's access needs ${what}, which was not passed`);
+  return value;
+};
+
+/**
+ * Grants a function exactly what its FunctionAccess (functions/access.ts) asks for and
+ * sets the environment variables that name those resources: one place for HTTP contexts
+ * and consumers alike.
+ */
+export const grantAccess = (
+  scope: Construct,
+  fn: HouseFunction,
+  access: FunctionAccess,
+  resources: AccessResources,
+) => {
+  const { config } = resources;
+  for (const queueName of access.sendsTo ?? []) {
+    const { queue, definition } = required(resources.messaging, 'the queues').queue(queueName);
+    queue.grantSendMessages(fn.function);
+    fn.function.addEnvironment(definition.urlEnv, queue.queueUrl);
+  }
+  if (access.email === true) {
+    const domain = emailDomainOf(config.emailFrom);
+    fn.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(scope))],
+      }),
+    );
+    fn.function.addEnvironment(ENV.emailFrom, config.emailFrom);
+    fn.function.addEnvironment(ENV.frontendBaseUrl, config.frontendBaseUrl);
+  }
+  if (access.realtime === true) {
+    const realtime = required(resources.realtime, 'the WebSocket API');
+    realtime.grantManageConnections(fn.function);
+    fn.function.addEnvironment(ENV.websocketCallbackUrl, realtime.callbackUrl);
+  }
+  if (access.personalData === true) {
+    const keys = required(resources.personalDataKeys, 'the personal data keys');
+    keys.envelope.grant(fn.function, 'kms:GenerateDataKey', 'kms:Decrypt');
+    keys.blindIndex.grant(fn.function, 'kms:GenerateMac');
+    fn.function.addEnvironment(ENV.piiKeyId, keys.envelope.keyArn);
+    fn.function.addEnvironment(ENV.blindIndexKeyId, keys.blindIndex.keyArn);
+  }
+  const files = Object.entries(access.files ?? {}) as [FileKind, readonly FileAction[]][];
+  if (files.length) {
+    const bucket = required(resources.bucket, 'the file bucket');
+    for (const [kind, actions] of files) {
+      fn.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: actions.flatMap((action) => FILE_ACTIONS[action]),
+          resources: [bucket.arnForObjects(`tenant/*/${kind}/*`)],
+        }),
+      );
+    }
+    fn.function.addEnvironment(ENV.bucketName, bucket.bucketName);
+    const bucketToken = nagTokenOf(Stack.of(scope).resolve(bucket.bucketArn));
+    for (const [kind] of files) {
+      if (bucketToken === undefined) break;
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${bucketToken}/tenant/*/${kind}/*]`,
+        reason:
+          'File grants are per kind of tenant file (tenant/*/<kind>/*): which tenant and object is decided per request by the authorisation check, and every key the code signs or touches is built from the verified tenant.',
+      });
+    }
+  }
+  if (access.bedrock === true && config.bedrockModelId !== undefined) {
+    const modelId = config.bedrockModelId;
+    const stack = Stack.of(scope);
+    // A cross-region inference profile (`us.<model>`) is invoked in this region and runs the model in others.
+    const foundationModel = modelId.replace(/^(us|eu|apac|global)\./, '');
+    fn.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['bedrock:InvokeModel'],
+        resources: [
+          Arn.format(
+            {
+              service: 'bedrock',
+              region: '*',
+              account: '',
+              resource: 'foundation-model',
+              resourceName: foundationModel,
+            },
+            stack,
+          ),
+          ...(foundationModel === modelId
+            ? []
+            : [
+                Arn.format(
+                  {
+                    service: 'bedrock',
+                    resource: 'inference-profile',
+                    resourceName: modelId,
+                    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+                  },
+                  stack,
+                ),
+              ]),
+        ],
+      }),
+    );
+    fn.function.addEnvironment(ENV.skillExtractor, 'bedrock');
+    fn.function.addEnvironment(ENV.bedrockModelId, modelId);
+  }
+};
