@@ -8,6 +8,7 @@ import AWSAccount from 's3rver/lib/models/account.js';
 import { LOCAL_HOST } from '../ports.ts';
 import { endpointUrl, LOCAL_CREDENTIALS } from './aws.ts';
 import { onProcessExit } from './process-guard.ts';
+import { postPolicyMiddleware, useFirst } from './s3-post-policy.ts';
 
 /**
  * s3rver, in this process. It stores objects as files, so "in memory" means a temporary
@@ -16,6 +17,9 @@ import { onProcessExit } from './process-guard.ts';
  * Addressing: path style only (`http://127.0.0.1:<port>/<bucket>/<key>`). The SDK v3 picks
  * path style by itself when the endpoint is an IP address, but our S3 client code must still
  * set `forcePathStyle` in local mode (AWS_S3_FORCE_PATH_STYLE) to not depend on that.
+ *
+ * Browser POST uploads are checked against their policy and signature as S3 does
+ * (s3-post-policy.ts); s3rver alone would store any of them.
  */
 
 /** An object written to the emulator, as S3 would announce it. */
@@ -89,6 +93,14 @@ export const startS3Local = async ({
     directory: directory ?? temporary,
     configureBuckets: [{ name: bucketName, configs: [LOCALHOST_CORS] }],
   });
+  // Koa composes its chain when the server starts listening, so this must precede run().
+  useFirst(
+    server,
+    postPolicyMiddleware({
+      secretFor: (accessKeyId) =>
+        accessKeyId === LOCAL_CREDENTIALS.accessKeyId ? LOCAL_CREDENTIALS.secretAccessKey : undefined,
+    }),
+  );
   let address: AddressInfo;
   try {
     address = await server.run();
