@@ -1,66 +1,89 @@
 import { ObjectCreatedEvent } from '@assist-ten/core/shared/object-created';
-import { QUEUES } from '@assist-ten/core/shared/queues';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { describe, expect, it } from 'vitest';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localClientConfig } from '../../../infra/local/emulators/aws.ts';
+import { type S3Local, startS3Local } from '../../../infra/local/emulators/s3.ts';
+import type { LocalQueue } from '../../../infra/local/emulators/sqs.ts';
+import { relayObjectCreated } from '../../../infra/local/s3-relay.ts';
+import { createTestQueue, drain, eventually } from '../../support/queues.ts';
 
-/** Against the run's local cloud: S3 writes reach the queues their keys route to. */
-const s3 = new S3Client({ forcePathStyle: true });
+/**
+ * The relay between an S3 emulator of this test's own and queues of its own in the run's SQS
+ * emulator: the run's real queues have consumers that would take the messages first.
+ */
+const BUCKET = 'relay-test-bucket';
 const sqs = new SQSClient({});
+let s3Local: S3Local;
+let s3: S3Client;
+let queues: Record<'notifications' | 'documents' | 'proctoring', LocalQueue>;
 
-const queueUrl = (name: (typeof QUEUES)[number]['name']) => {
-  const definition = QUEUES.find((queue) => queue.name === name);
-  return process.env[definition?.urlEnv ?? ''] ?? '';
-};
+beforeAll(async () => {
+  s3Local = await startS3Local({ port: 0, bucketName: BUCKET });
+  s3 = new S3Client({ ...localClientConfig(s3Local.endpoint), forcePathStyle: true });
+  const suffix = Date.now().toString(36);
+  const make = (name: string) =>
+    createTestQueue(sqs, `relay-${name}-${suffix}`, { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
+  const [notifications, documents, proctoring] = await Promise.all([
+    make('notifications'),
+    make('documents'),
+    make('proctoring'),
+  ]);
+  queues = { notifications, documents, proctoring };
+  relayObjectCreated({ onObjectCreated: s3Local.onObjectCreated, queues }, sqs);
+});
 
-/** Receives from a queue until a message about `key` arrives (other tests' messages are left alone). */
-const awaitObjectEvent = async (name: 'documents' | 'proctoring', key: string, timeoutMs = 8000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queueUrl(name),
-        MaxNumberOfMessages: 1,
-        WaitTimeSeconds: 1,
-        VisibilityTimeout: 0,
-      }),
+afterAll(async () => {
+  await s3Local?.stop();
+});
+
+const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+
+/** Every Object Created event the queue got, until one is about `key`. */
+const eventsOn = async (queue: LocalQueue, key: string) => {
+  const events: ObjectCreatedEvent[] = [];
+  await eventually(async () => {
+    events.push(
+      ...(await drain(sqs, queue.url)).map((message) => ObjectCreatedEvent.parse(JSON.parse(message.Body ?? ''))),
     );
-    for (const message of Messages) {
-      const event = ObjectCreatedEvent.parse(JSON.parse(message.Body ?? ''));
-      if (event.detail.object.key === key) {
-        await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl(name), ReceiptHandle: message.ReceiptHandle }));
-        return event;
-      }
-    }
-  }
-  return undefined;
+    return events.some((event) => event.detail.object.key === key);
+  }, `an event about ${key}`);
+  return events;
 };
-
-const put = (key: string, body: string) =>
-  s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET_NAME, Key: key, Body: body }));
 
 describe('S3 ObjectCreated relay', () => {
   it('sends a document upload to the documents queue as an EventBridge Object Created event', async () => {
     const key = `tenant/tnt_relay/documents/usr_1/${Date.now()}.pdf`;
 
     await put(key, '%PDF-1.7 relay test');
-    const event = await awaitObjectEvent('documents', key);
+    const [event] = await eventsOn(queues.documents, key);
 
     expect(event).toMatchObject({
       'detail-type': 'Object Created',
       source: 'aws.s3',
-      detail: { bucket: { name: process.env.BUCKET_NAME }, object: { key, size: 19 }, reason: 'PutObject' },
+      detail: { bucket: { name: BUCKET }, object: { key, size: 19 }, reason: 'PutObject' },
     });
   });
 
-  it('routes snapshots to the proctoring queue and not to documents', async () => {
+  it('routes snapshots to the proctoring queue and nothing to the others', async () => {
     const key = `tenant/tnt_relay/snapshots/ses_1/${Date.now()}.jpg`;
 
     await put(key, 'jpeg bytes');
-    const proctoring = await awaitObjectEvent('proctoring', key);
-    const documents = await awaitObjectEvent('documents', key, 1500);
+    const proctoring = await eventsOn(queues.proctoring, key);
+    const others = [...(await drain(sqs, queues.documents.url)), ...(await drain(sqs, queues.notifications.url))];
 
-    expect(proctoring?.detail.object.key).toBe(key);
-    expect(documents).toBeUndefined();
+    expect(proctoring.map((event) => event.detail.object.key)).toEqual([key]);
+    expect(others).toEqual([]);
+  });
+
+  it('relays nothing for a key outside every pattern', async () => {
+    const stray = `tenant/tnt_relay/elsewhere/${Date.now()}.txt`;
+    const marker = `tenant/tnt_relay/documents/usr_1/${Date.now()}-marker.txt`;
+
+    await put(stray, 'not routed');
+    await put(marker, 'routed');
+    const documents = await eventsOn(queues.documents, marker);
+
+    expect(documents.map((event) => event.detail.object.key)).toEqual([marker]);
   });
 });
