@@ -31,4 +31,6 @@ export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: Fun
     files: { documents: ['delete'], 'document-text': ['read', 'delete'], exports: ['write', 'read'] },
   },
   documents: { files: { documents: ['write', 'read'], 'document-text': ['read'] } },
+  // A job description typed in is read at once, by the stage's extractor.
+  'job-descriptions': { bedrock: true },
 };

@@ -2,6 +2,7 @@ import { applicationRoutes } from './http/applications/routes.ts';
 import { candidateRoutes } from './http/candidates/routes.ts';
 import { documentRoutes } from './http/documents/routes.ts';
 import { identityRoutes } from './http/identity/routes.ts';
+import { jobDescriptionRoutes } from './http/job-descriptions/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
 import { requisitionRoutes } from './http/requisitions/routes.ts';
@@ -22,6 +23,7 @@ export const CONTEXT_ROUTES = {
   documents: documentRoutes,
   skills: skillRoutes,
   applications: applicationRoutes,
+  'job-descriptions': jobDescriptionRoutes,
 } as const;
 
 export const routes = [
@@ -33,6 +35,7 @@ export const routes = [
   ...documentRoutes,
   ...skillRoutes,
   ...applicationRoutes,
+  ...jobDescriptionRoutes,
 ] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.

@@ -6,6 +6,7 @@ import { fixtures as documentFixtures } from './fixtures/documents.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
 import { fixtures as identityFixtures } from './fixtures/identity.ts';
 import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
+import { fixtures as jobDescriptionFixtures } from './fixtures/job-descriptions.ts';
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
@@ -115,6 +116,7 @@ const FEATURES: readonly FeatureFixtures[] = [
   documentFixtures,
   skillFixtures,
   applicationFixtures,
+  jobDescriptionFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(
