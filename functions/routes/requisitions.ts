@@ -1,3 +1,4 @@
+import { ListMatchesQuery, RankedCandidatePage } from '@assist-ten/core/matching/ranking.schema';
 import {
   CreateRequisitionBody,
   ListRequisitionsQuery,
@@ -76,4 +77,14 @@ export const requisitionRoutes = [
   transition('close', 'Close a requisition without filling it'),
   transition('fill', 'Mark every position as filled'),
   transition('cancel', 'Cancel a requisition'),
+  route({
+    method: 'GET',
+    path: `${REQUISITIONS}/{id}/matches`,
+    context: 'requisitions',
+    auth: requisitionWriters,
+    summary: "Its applicants ranked by how well their skills match the requisition's, best first",
+    request: { path: RequisitionPath, query: ListMatchesQuery },
+    response: { status: 200, body: RankedCandidatePage, description: 'One page of the ranking' },
+    resource: 'requisition',
+  }),
 ] as const;

@@ -1,3 +1,4 @@
+import { rankCandidates } from '@assist-ten/core/matching/ranking';
 import {
   createRequisition,
   getRequisition,
@@ -36,4 +37,7 @@ export const handler = createHttpHandler(requisitionRoutes, {
   'POST /api/v1/recruiter/requisitions/{id}/close': transition('close'),
   'POST /api/v1/recruiter/requisitions/{id}/fill': transition('fill'),
   'POST /api/v1/recruiter/requisitions/{id}/cancel': transition('cancel'),
+  'GET /api/v1/recruiter/requisitions/{id}/matches': async ({ principal, path, query }) => ({
+    body: await rankCandidates(principal, path.id, query),
+  }),
 });
