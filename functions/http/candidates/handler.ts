@@ -1,0 +1,24 @@
+import {
+  createCandidate,
+  getCandidate,
+  listCandidates,
+  updateCandidate,
+} from '@assist-ten/core/candidates/candidate.service';
+import { createHttpHandler } from '@assist-ten/lambda-kit/http/handler';
+import { candidateRoutes } from './routes.ts';
+
+export const handler = createHttpHandler(candidateRoutes, {
+  'POST /api/v1/recruiter/candidates': async ({ principal, body }) => {
+    const candidate = await createCandidate(principal, body);
+    return { body: candidate, location: `/api/v1/recruiter/candidates/${candidate.id}` };
+  },
+  'GET /api/v1/recruiter/candidates': async ({ principal, query }) => ({
+    body: await listCandidates(principal, query),
+  }),
+  'GET /api/v1/recruiter/candidates/{id}': async ({ principal, path }) => ({
+    body: await getCandidate(principal, path.id),
+  }),
+  'PATCH /api/v1/recruiter/candidates/{id}': async ({ principal, path, body, ifMatch }) => ({
+    body: await updateCandidate(principal, path.id, body, ifMatch),
+  }),
+});
