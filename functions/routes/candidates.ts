@@ -21,6 +21,7 @@ export const candidateRoutes = [
     request: { body: CreateCandidateBody },
     response: { status: 201, body: Candidate, description: 'The new candidate' },
     idempotent: true,
+    personalData: true,
     versioned: true,
   }),
   route({

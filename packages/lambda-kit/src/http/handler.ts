@@ -80,6 +80,20 @@ const jsonResult = ({ statusCode, body, headers }: StoredResponse, extra: Record
   body,
 });
 
+const sealedText = () => import('@assist-ten/core/shared/pii/sealed-text');
+
+const sealContext = (claim: IdempotencyKey) => ({ purpose: 'idempotent-response', tenantId: claim.tenantId });
+
+const sealed = async (claim: IdempotencyKey, response: StoredResponse): Promise<StoredResponse> => ({
+  ...response,
+  body: response.body && (await (await sealedText()).sealText(sealContext(claim), response.body)),
+});
+
+const unsealed = async (claim: IdempotencyKey, response: StoredResponse): Promise<StoredResponse> => ({
+  ...response,
+  body: response.body && (await (await sealedText()).openText(sealContext(claim), response.body)),
+});
+
 /** Runs one route: authorise, validate, replay or claim an Idempotency-Key, call the operation. */
 const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, event: Event): Promise<Result> => {
   const principal = await authorise(route, event);
@@ -96,7 +110,10 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       .update(raw ?? '')
       .digest('hex');
     const started = await (await idempotencyStore()).beginIdempotent(claim, fingerprint);
-    if (started.kind === 'replay') return jsonResult(started.response, { 'idempotent-replayed': 'true' });
+    if (started.kind === 'replay') {
+      const response = route.personalData ? await unsealed(claim, started.response) : started.response;
+      return jsonResult(response, { 'idempotent-replayed': 'true' });
+    }
   }
   try {
     const result = await operation(request as RouteRequest<KeyedRoute>);
@@ -104,7 +121,10 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       ...result.headers,
       ...(result.location ? { location: result.location } : {}),
     });
-    if (claim) await (await idempotencyStore()).completeIdempotent(claim, response);
+    if (claim) {
+      const stored = route.personalData ? await sealed(claim, response) : response;
+      await (await idempotencyStore()).completeIdempotent(claim, stored);
+    }
     return jsonResult(response);
   } catch (error) {
     if (claim) await (await idempotencyStore()).abandonIdempotent(claim);

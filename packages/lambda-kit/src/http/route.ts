@@ -31,6 +31,11 @@ export interface RouteDefinition {
   };
   /** Creating POSTs replay their first response for a repeated `Idempotency-Key`. */
   idempotent?: boolean;
+  /**
+   * The response carries personal data (e.g. a candidate's decrypted email): the copy an
+   * Idempotency-Key keeps for its replay is sealed with the personal-data key.
+   */
+  personalData?: boolean;
   /** Sends an ETag and honours If-Match. */
   versioned?: boolean;
   /** What the `{id}` path parameter names, so tests can make one in a chosen tenant. */
