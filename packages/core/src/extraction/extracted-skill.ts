@@ -27,3 +27,11 @@ export const StatedSkill = z.strictObject({
   proficiency: z.enum(SKILL_PROFICIENCIES),
 });
 export type StatedSkill = z.output<typeof StatedSkill>;
+
+/** One skill of a tenant's taxonomy as extractors read it: a canonical name and the other words for it. */
+export interface TaxonomyEntry {
+  skillId: string;
+  name: string;
+  category: string;
+  aliases: readonly string[];
+}

@@ -1,0 +1,90 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
+import { documentClient, tableName } from '../shared/db.ts';
+import { EXTRACTION_STATUSES, EXTRACTION_SUBJECT_TYPES } from './extraction-log.model.ts';
+import { EXTRACTION_PURPOSES, EXTRACTOR_KINDS, SKILL_REQUIREMENTS } from './extractor.ts';
+
+/**
+ * ExtractionLog: one run of a skill extractor over one text, succeeded or failed: which
+ * extractor, model and prompt version, how long, how many tokens, and the skills it found.
+ * The text itself is never stored (it is personal data and erasable); its SHA-256 and
+ * length tell whether two runs read the same text. Written once, never updated; DynamoDB's
+ * TTL on `expiresAt` removes it after the audit retention period.
+ *
+ * No `updatedAt`, `version` or `createdBy`: nobody edits a log entry, and the system writes it.
+ *
+ * Access patterns (ids are ULIDs, so sorting by id is sorting by time):
+ * - byId       table  pk: tenant + extraction id         -> one run
+ * - bySubject  gsi1   pk: tenant + subject id   sk: id    -> a candidate's or a job description's runs, newest first
+ */
+export const ExtractionLogEntity = new Entity(
+  {
+    model: { entity: 'extraction_log', version: '1', service: 'assist-ten' },
+    attributes: {
+      tenantId: { type: 'string', required: true, readOnly: true },
+      extractionId: { type: 'string', required: true, readOnly: true },
+      subjectType: { type: EXTRACTION_SUBJECT_TYPES, required: true, readOnly: true },
+      subjectId: { type: 'string', required: true, readOnly: true },
+      documentId: { type: 'string', readOnly: true },
+      purpose: { type: EXTRACTION_PURPOSES, required: true, readOnly: true },
+      extractor: { type: EXTRACTOR_KINDS, required: true, readOnly: true },
+      model: { type: 'string', readOnly: true },
+      promptVersion: { type: 'string', required: true, readOnly: true },
+      inputHash: { type: 'string', required: true, readOnly: true },
+      inputLength: { type: 'number', required: true, readOnly: true },
+      inputTruncated: { type: 'boolean', readOnly: true },
+      output: {
+        type: 'map',
+        readOnly: true,
+        properties: {
+          skills: {
+            type: 'list',
+            required: true,
+            items: {
+              type: 'map',
+              properties: {
+                skill: { type: 'string', required: true },
+                skillId: { type: 'string' },
+                category: { type: 'string' },
+                proficiency: { type: SKILL_PROFICIENCIES, required: true },
+                yearsOfExperience: { type: 'number' },
+                confidence: { type: 'number', required: true },
+                evidence: { type: 'string', required: true },
+                requirement: { type: SKILL_REQUIREMENTS },
+              },
+            },
+          },
+          droppedSkills: { type: 'number' },
+        },
+      },
+      durationMs: { type: 'number', required: true, readOnly: true },
+      inputTokens: { type: 'number', readOnly: true },
+      outputTokens: { type: 'number', readOnly: true },
+      status: { type: EXTRACTION_STATUSES, required: true, readOnly: true },
+      error: {
+        type: 'map',
+        readOnly: true,
+        properties: {
+          message: { type: 'string', required: true },
+          code: { type: 'string', required: true },
+        },
+      },
+      createdAt: { type: 'string', required: true, readOnly: true },
+      expiresAt: { type: 'number', required: true, readOnly: true },
+    },
+    indexes: {
+      byId: {
+        pk: { field: 'pk', composite: ['tenantId', 'extractionId'], casing: 'none' },
+        sk: { field: 'sk', composite: [], casing: 'none' },
+      },
+      bySubject: {
+        index: 'gsi1',
+        pk: { field: 'gsi1pk', composite: ['tenantId', 'subjectId'], casing: 'none' },
+        sk: { field: 'gsi1sk', composite: ['extractionId'], casing: 'none' },
+      },
+    },
+  },
+  { client: documentClient, table: tableName() },
+);
+
+export type ExtractionLogItem = EntityItem<typeof ExtractionLogEntity>;
