@@ -64,4 +64,17 @@ export const CONSUMERS = [
     maxConcurrency: 10,
     access: { email: true, realtime: true },
   },
+  {
+    kind: 'queue',
+    queue: 'documents',
+    entry: 'functions/queue/documents/handler.ts',
+    description: 'Checks uploaded documents (size, magic bytes), reads their text and hands it to analysis',
+    batchSize: 5,
+    maxBatchingWindowSeconds: 1,
+    // Reading a 10 MB PDF takes seconds; the queue's visibility timeout (360 s) is six times this, as AWS advises.
+    timeoutSeconds: 60,
+    // Each invocation holds up to five files in memory: a burst of uploads must not starve the API.
+    maxConcurrency: 5,
+    access: {},
+  },
 ] as const satisfies readonly Consumer[];
