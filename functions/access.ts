@@ -27,6 +27,8 @@ export interface FunctionAccess {
 export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: FunctionAccess } = {
   candidates: {
     personalData: true,
+    // A large export is built by a background task.
+    sendsTo: ['tasks'],
     // Erasure deletes a candidate's files; an export is written and handed out as a file.
     files: { documents: ['delete'], 'document-text': ['read', 'delete'], exports: ['write', 'read'] },
   },

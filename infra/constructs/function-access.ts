@@ -28,7 +28,8 @@ export interface AccessResources {
 const FILE_ACTIONS: Record<FileAction, readonly string[]> = {
   read: ['s3:GetObject'],
   write: ['s3:PutObject'],
-  delete: ['s3:DeleteObject'],
+  // Erasure removes every version of a file, not only the current one (the bucket is versioned).
+  delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
 };
 
 const required = <T>(value: T | undefined, what: string): T => {
@@ -84,6 +85,16 @@ export const grantAccess = (
         new PolicyStatement({
           actions: actions.flatMap((action) => FILE_ACTIONS[action]),
           resources: [bucket.arnForObjects(`tenant/*/${kind}/*`)],
+        }),
+      );
+    }
+    const erasable = files.filter(([, actions]) => actions.includes('delete')).map(([kind]) => kind);
+    if (erasable.length) {
+      fn.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucketVersions'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': erasable.map((kind) => `tenant/*/${kind}/*`) } },
         }),
       );
     }

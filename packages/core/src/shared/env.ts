@@ -25,6 +25,7 @@ export const ENV = {
   notificationsQueueUrl: 'NOTIFICATIONS_QUEUE_URL',
   documentsQueueUrl: 'DOCUMENTS_QUEUE_URL',
   proctoringQueueUrl: 'PROCTORING_QUEUE_URL',
+  tasksQueueUrl: 'TASKS_QUEUE_URL',
   /** KMS key (ARN) that wraps the data keys of personal data (envelope encryption). */
   piiKeyId: 'PII_KEY_ID',
   /** KMS HMAC key (ARN) that computes blind indexes (keyed hashes) of personal data. */

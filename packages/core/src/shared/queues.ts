@@ -37,6 +37,8 @@ export const QUEUES = [
     urlEnv: ENV.proctoringQueueUrl,
     objectCreatedKeyPattern: 'tenant/*/snapshots/*',
   },
+  // Background work nobody waits for in a request: exports, rematching a requisition's applicants.
+  { name: 'tasks', visibilityTimeoutSeconds: 900, maxReceiveCount: 3, urlEnv: ENV.tasksQueueUrl },
 ] as const satisfies readonly QueueDefinition[];
 
 export type QueueName = (typeof QUEUES)[number]['name'];
