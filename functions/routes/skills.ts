@@ -1,4 +1,133 @@
-import type { route } from './define.ts';
+import {
+  CreateRoleBody,
+  ListRolesQuery,
+  Role,
+  RolePage,
+  RolePath,
+  UpdateRoleBody,
+} from '@assist-ten/core/skills/role.schema';
+import {
+  CreateSkillBody,
+  ListSkillsQuery,
+  Skill,
+  SkillPage,
+  SkillPath,
+  UpdateSkillBody,
+} from '@assist-ten/core/skills/skill.schema';
+import { route } from './define.ts';
 
-/** Placeholder: filled in by the skills work of issue 5. */
-export const skillRoutes = [] as const satisfies readonly ReturnType<typeof route>[];
+const SKILLS = '/api/v1/admin/skills';
+const ROLES = '/api/v1/admin/roles';
+const writers = { type: 'staff', roles: ['admin'] } as const;
+// Recruiters read the taxonomy and the role templates to write requisitions.
+const readers = { type: 'staff', roles: ['admin', 'recruiter'] } as const;
+
+export const skillRoutes = [
+  route({
+    method: 'POST',
+    path: SKILLS,
+    context: 'skills',
+    auth: writers,
+    summary: 'Add a skill to the taxonomy; its name and aliases must be free (409 names the skill holding one)',
+    request: { body: CreateSkillBody },
+    response: { status: 201, body: Skill, description: 'The new skill' },
+    idempotent: true,
+    versioned: true,
+  }),
+  route({
+    method: 'GET',
+    path: SKILLS,
+    context: 'skills',
+    auth: readers,
+    summary: 'List the taxonomy A to Z, by category or name prefix; archived skills only when asked',
+    request: { query: ListSkillsQuery },
+    response: { status: 200, body: SkillPage, description: 'One page of skills' },
+  }),
+  route({
+    method: 'GET',
+    path: `${SKILLS}/{id}`,
+    context: 'skills',
+    auth: readers,
+    summary: 'Get a skill',
+    request: { path: SkillPath },
+    response: { status: 200, body: Skill, description: 'The skill' },
+    versioned: true,
+    resource: 'skill',
+  }),
+  route({
+    method: 'PATCH',
+    path: `${SKILLS}/{id}`,
+    context: 'skills',
+    auth: writers,
+    summary: "Change a skill's name, category, aliases or description; terms it drops become free (If-Match honoured)",
+    request: { path: SkillPath, body: UpdateSkillBody },
+    response: { status: 200, body: Skill, description: 'The updated skill' },
+    versioned: true,
+    resource: 'skill',
+  }),
+  route({
+    method: 'DELETE',
+    path: `${SKILLS}/{id}`,
+    context: 'skills',
+    auth: writers,
+    summary:
+      'Archive a skill: it leaves lists and the taxonomy, and its name and aliases become free (If-Match honoured)',
+    request: { path: SkillPath },
+    response: { status: 204, description: 'Archived (also when it already was)' },
+    versioned: true,
+    resource: 'skill',
+  }),
+  route({
+    method: 'POST',
+    path: ROLES,
+    context: 'skills',
+    auth: writers,
+    summary: 'Create a job-role template; its skills must be names or aliases of the taxonomy',
+    request: { body: CreateRoleBody },
+    response: { status: 201, body: Role, description: 'The new role, skills in their canonical names' },
+    idempotent: true,
+    versioned: true,
+  }),
+  route({
+    method: 'GET',
+    path: ROLES,
+    context: 'skills',
+    auth: readers,
+    summary: 'List job-role templates, newest first, optionally of one level; archived ones only when asked',
+    request: { query: ListRolesQuery },
+    response: { status: 200, body: RolePage, description: 'One page of roles' },
+  }),
+  route({
+    method: 'GET',
+    path: `${ROLES}/{id}`,
+    context: 'skills',
+    auth: readers,
+    summary: 'Get a job-role template',
+    request: { path: RolePath },
+    response: { status: 200, body: Role, description: 'The role' },
+    versioned: true,
+    resource: 'role',
+  }),
+  route({
+    method: 'PATCH',
+    path: `${ROLES}/{id}`,
+    context: 'skills',
+    auth: writers,
+    summary: 'Change a job-role template (If-Match honoured)',
+    request: { path: RolePath, body: UpdateRoleBody },
+    response: { status: 200, body: Role, description: 'The updated role' },
+    versioned: true,
+    resource: 'role',
+  }),
+  route({
+    method: 'DELETE',
+    path: `${ROLES}/{id}`,
+    context: 'skills',
+    auth: writers,
+    summary: 'Archive a job-role template: it leaves lists and can no longer start a requisition (If-Match honoured)',
+    request: { path: RolePath },
+    response: { status: 204, description: 'Archived (also when it already was)' },
+    versioned: true,
+    resource: 'role',
+  }),
+] as const;

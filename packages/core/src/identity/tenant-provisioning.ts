@@ -3,6 +3,7 @@ import { ConflictError } from '../shared/errors.ts';
 import type { Principal, StaffRole } from '../shared/principal.ts';
 import { put, transactWrite } from '../shared/transaction.ts';
 import { PLATFORM_SCOPE, UniqueValueEntity } from '../shared/unique.entity.ts';
+import { seedSkillTaxonomy } from '../skills/taxonomy-seed.ts';
 import type { IdentityProvider } from './identity-provider.ts';
 import { TenantEntity } from './tenant.entity.ts';
 import { PLAN_LIMITS, type TenantLimits, type TenantPlan } from './tenant.model.ts';
@@ -35,7 +36,8 @@ export const isSlugTaken = async (slug: string): Promise<boolean> =>
  * Creates a tenant with its first users: their sign-in accounts first (a taken email fails
  * before anything is written), then one transaction of the tenant, its slug claim, the users
  * with their email claims, and the audit entries. If the transaction fails (the slug was
- * taken meanwhile), the accounts are deleted again. Used by the superadmin's API, the
+ * taken meanwhile), the accounts are deleted again. Then the tenant gets the default skill
+ * taxonomy (skills/taxonomy-seed.ts). Used by the superadmin's API, the
  * bootstrap of a stage and the local seed.
  */
 export const provisionTenant = async (
@@ -91,4 +93,7 @@ export const provisionTenant = async (
     await Promise.all(accounts.map((username) => provider.deleteUser(username)));
     throw error;
   }
+  // Outside the undo above: the tenant exists now. The seed is idempotent, so a failed one is
+  // completed by running seedSkillTaxonomy again, never by undoing the tenant.
+  await seedSkillTaxonomy(tenantId, actor);
 };

@@ -74,6 +74,8 @@ export const RequisitionEntity = new Entity(
        */
       managerIndexKey: { type: 'string', required: true, hidden: true },
       jobDescriptionId: { type: 'string' },
+      /** The job-role template it was made from; set on create only. */
+      roleId: { type: 'string', readOnly: true },
       assessmentIds: { type: 'list', items: { type: 'string' }, default: () => [] },
       status: { type: REQUISITION_STATUSES, required: true, default: 'draft' },
       isActive: { type: 'boolean', required: true, default: true },

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ID_PREFIXES, idPattern } from '../shared/ids.ts';
 import {
   boundedList,
   idPath,
@@ -61,22 +62,35 @@ const editable = {
   assessmentIds: boundedList(prefixedId, 20),
 };
 
-export const CreateRequisitionBody = z.strictObject({
-  title: editable.title,
-  description: z.optional(editable.description),
-  department: z.optional(editable.department),
-  location: z.optional(editable.location),
-  remotePolicy: z.optional(editable.remotePolicy),
-  employmentType: z.optional(editable.employmentType),
-  experienceLevel: z.optional(editable.experienceLevel),
-  requiredSkills: z.optional(editable.requiredSkills),
-  niceToHaveSkills: z.optional(editable.niceToHaveSkills),
-  salary: z.optional(editable.salary),
-  positionsAvailable: z.optional(editable.positionsAvailable),
-  hiringManagerId: z.optional(editable.hiringManagerId),
-  jobDescriptionId: z.optional(editable.jobDescriptionId),
-  assessmentIds: z.optional(editable.assessmentIds),
-});
+/**
+ * `roleId` starts the requisition from a job-role template (skills/role.service.ts): the
+ * role gives the title, level, department, description and skills that the body leaves out.
+ * Without a role the title is required.
+ */
+export const CreateRequisitionBody = z
+  .strictObject({
+    roleId: z.optional(z.string().check(z.regex(idPattern('role'), `An id such as ${ID_PREFIXES.role}_01J...`))),
+    title: z.optional(editable.title),
+    description: z.optional(editable.description),
+    department: z.optional(editable.department),
+    location: z.optional(editable.location),
+    remotePolicy: z.optional(editable.remotePolicy),
+    employmentType: z.optional(editable.employmentType),
+    experienceLevel: z.optional(editable.experienceLevel),
+    requiredSkills: z.optional(editable.requiredSkills),
+    niceToHaveSkills: z.optional(editable.niceToHaveSkills),
+    salary: z.optional(editable.salary),
+    positionsAvailable: z.optional(editable.positionsAvailable),
+    hiringManagerId: z.optional(editable.hiringManagerId),
+    jobDescriptionId: z.optional(editable.jobDescriptionId),
+    assessmentIds: z.optional(editable.assessmentIds),
+  })
+  .check(
+    z.refine((body) => body.title !== undefined || body.roleId !== undefined, {
+      message: 'Give a title, or a roleId to take it from',
+      path: ['title'],
+    }),
+  );
 export type CreateRequisition = z.output<typeof CreateRequisitionBody>;
 
 /** `null` clears an optional field. */
@@ -118,6 +132,8 @@ export type ListRequisitions = z.output<typeof ListRequisitionsQuery>;
 
 export const Requisition = z.object({
   id: z.string(),
+  /** The job-role template it was made from, if any. */
+  roleId: z.optional(z.string()),
   title: z.string(),
   description: z.optional(z.string()),
   department: z.optional(z.string()),

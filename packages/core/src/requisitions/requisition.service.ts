@@ -17,6 +17,7 @@ import type { Page } from '../shared/schema.ts';
 import { allowedNext } from '../shared/state-machine.ts';
 import { put, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
+import { requisitionDefaultsFromRole } from '../skills/role.service.ts';
 import { managerIndexKeyOf, RequisitionEntity, type RequisitionItem } from './requisition.entity.ts';
 import { isActiveStatus } from './requisition.model.ts';
 import { canManageRequisitions, canSeeRequisition, forcedStatusFilter, frozenFieldsIn } from './requisition.policy.ts';
@@ -110,11 +111,22 @@ export const createRequisition = async (
   requisitionId: string = newId('requisition'),
 ): Promise<Requisition> => {
   assertManager(actor);
+  // The role's fields are defaults: whatever the body gives wins.
+  const fields = input.roleId
+    ? { ...(await requisitionDefaultsFromRole(actor.tenantId, input.roleId)), ...input }
+    : input;
+  const { title } = fields;
+  if (title === undefined) {
+    throw new ValidationError('A requisition needs a title.', {
+      errors: [{ field: 'title', code: 'required', message: 'Give a title, or a roleId to take it from' }],
+    });
+  }
   const create = RequisitionEntity.create({
-    ...input,
+    ...fields,
+    title,
     tenantId: actor.tenantId,
     requisitionId,
-    managerIndexKey: managerIndexKeyOf(input.hiringManagerId),
+    managerIndexKey: managerIndexKeyOf(fields.hiringManagerId),
     status: 'draft',
     isActive: true,
     createdBy: actor.userId,
@@ -130,7 +142,7 @@ export const createRequisition = async (
       action: 'requisition.created',
       entityType: 'requisition',
       entityId: requisitionId,
-      after: input,
+      after: fields,
     }),
   ]);
   return toRequisition(params.Item);
