@@ -1,4 +1,4 @@
-import { analyseDocument } from '@assist-ten/core/documents/analysis';
+import { analyseDocument, documentUnusable } from '@assist-ten/core/documents/analysis';
 import { processUpload } from '@assist-ten/core/documents/processing';
 import { ObjectCreatedEvent } from '@assist-ten/core/shared/object-created';
 import { QUEUES } from '@assist-ten/core/shared/queues';
@@ -14,6 +14,7 @@ export const handler = createSqsHandler({
   process: async (event, record) => {
     const { error, taskError, ...report } = await processUpload(event, {
       analyse: analyseDocument,
+      unusable: documentUnusable,
       receiveCount: Number(record.attributes.ApproximateReceiveCount),
       maxReceiveCount,
     });

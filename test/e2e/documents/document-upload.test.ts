@@ -2,7 +2,7 @@ import { newId } from '@assist-ten/core/shared/ids';
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from '../../support/api.ts';
 import { aDocx, anExecutableAsPdf, aPdf, uploadTo, waitForDocument } from '../../support/files.ts';
-import { requestUpload, uploadBody } from '../../support/fixtures/documents.ts';
+import { aJobDescriptionOwner, requestUpload, uploadBody } from '../../support/fixtures/documents.ts';
 import { HOME, OTHER } from '../../support/fixtures.ts';
 
 const BASE = '/api/v1/documents';
@@ -21,7 +21,7 @@ const upload = async (bytes: Uint8Array, contentType = PDF, fileName = 'Staff En
 describe('document upload over HTTP', () => {
   it('gives a presigned POST for exactly one key, with a pending document and its task', async () => {
     // Act
-    const body = uploadBody();
+    const body = uploadBody({ ownerId: await aJobDescriptionOwner() });
     const response = await call('POST', `${BASE}/upload-url`, { token: await recruiter(), body });
 
     // Assert
@@ -106,7 +106,7 @@ describe('document upload over HTTP', () => {
 
   it("lists an owner's documents newest first, and nobody else's", async () => {
     // Arrange
-    const ownerId = newId('jobDescription');
+    const ownerId = await aJobDescriptionOwner();
     const older = await requestUpload(uploadBody({ ownerId }));
     const newer = await requestUpload(uploadBody({ ownerId }));
     await requestUpload();
@@ -124,7 +124,7 @@ describe('document upload over HTTP', () => {
 
   it("refuses one owner's cursor on another owner's list with 400", async () => {
     // Arrange
-    const ownerId = newId('jobDescription');
+    const ownerId = await aJobDescriptionOwner();
     await requestUpload(uploadBody({ ownerId }));
     await requestUpload(uploadBody({ ownerId }));
     const token = await recruiter();
@@ -146,7 +146,7 @@ describe('document upload over HTTP', () => {
     // Act
     const response = await call('POST', `${BASE}/upload-url`, {
       token: await recruiter(),
-      body: uploadBody({ contentLength: 10 * 1024 * 1024 + 1 }),
+      body: uploadBody({ ownerId: await aJobDescriptionOwner(), contentLength: 10 * 1024 * 1024 + 1 }),
     });
 
     // Assert
@@ -162,10 +162,20 @@ describe('document upload over HTTP', () => {
     });
     const wrongKind = await call('POST', `${BASE}/upload-url`, {
       token: await recruiter(),
-      body: uploadBody({ kind: 'resume', ownerId: newId('jobDescription') }),
+      body: uploadBody({ kind: 'resume', ownerId: await aJobDescriptionOwner() }),
+    });
+    const unknownJobDescription = await call('POST', `${BASE}/upload-url`, {
+      token: await recruiter(),
+      body: uploadBody({ ownerId: newId('jobDescription') }),
+    });
+    const otherTenants = await call('POST', `${BASE}/upload-url`, {
+      token: await recruiter(),
+      body: uploadBody({ ownerId: await aJobDescriptionOwner(OTHER.recruiter) }),
     });
 
     // Assert
+    expect(unknownJobDescription.status).toBe(400);
+    expect(otherTenants.status).toBe(400);
     expect(unknownCandidate.status).toBe(400);
     expect(unknownCandidate.body.errors).toEqual([
       expect.objectContaining({ field: 'ownerId', code: 'unknown_owner' }),

@@ -16,6 +16,7 @@ const { processUpload } = await import('@assist-ten/core/documents/processing');
 const { DocumentEntity } = await import('@assist-ten/core/documents/document.entity');
 const { TaskEntity } = await import('@assist-ten/core/platform/task.entity');
 const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
+const { createJobDescription } = await import('@assist-ten/core/job-descriptions/job-description.service');
 const { newId } = await import('@assist-ten/core/shared/ids');
 
 /**
@@ -41,7 +42,7 @@ const DOCX: ContentType = 'application/vnd.openxmlformats-officedocument.wordpro
 const uploaded = async (bytes: Uint8Array, contentType: ContentType = PDF, declaredSize = bytes.length) => {
   const { document } = await requestUpload(recruiter, {
     kind: 'job_description',
-    ownerId: newId('jobDescription'),
+    ownerId: (await createJobDescription(recruiter, { title: 'Role' })).id,
     fileName: 'Role.pdf',
     contentType,
     contentLength: declaredSize,

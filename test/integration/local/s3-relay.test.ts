@@ -16,7 +16,7 @@ const BUCKET = 'relay-test-bucket';
 const sqs = new SQSClient({});
 let s3Local: S3Local;
 let s3: S3Client;
-let queues: Record<'notifications' | 'documents' | 'proctoring', LocalQueue>;
+let queues: Record<'notifications' | 'documents' | 'proctoring' | 'tasks', LocalQueue>;
 
 beforeAll(async () => {
   s3Local = await startS3Local({ port: 0, bucketName: BUCKET });
@@ -24,12 +24,13 @@ beforeAll(async () => {
   const suffix = Date.now().toString(36);
   const make = (name: string) =>
     createTestQueue(sqs, `relay-${name}-${suffix}`, { visibilityTimeoutSeconds: 30, maxReceiveCount: 3 });
-  const [notifications, documents, proctoring] = await Promise.all([
+  const [notifications, documents, proctoring, tasks] = await Promise.all([
     make('notifications'),
     make('documents'),
     make('proctoring'),
+    make('tasks'),
   ]);
-  queues = { notifications, documents, proctoring };
+  queues = { notifications, documents, proctoring, tasks };
   relayObjectCreated({ onObjectCreated: s3Local.onObjectCreated, queues }, sqs);
 });
 

@@ -1,4 +1,5 @@
 import { CandidateEntity } from '../candidates/candidate.entity.ts';
+import { jobDescriptionExists } from '../job-descriptions/job-description.service.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { idPattern } from '../shared/ids.ts';
 import type { DocumentKind } from './document.model.ts';
@@ -13,12 +14,13 @@ const isLiveCandidate: OwnerCheck = async (tenantId, ownerId) => {
   return data !== null && data.status !== 'erased';
 };
 
-/** Job descriptions have no entity yet: any well-formed id is accepted until they do. */
-const isJobDescriptionId: OwnerCheck = async (_tenantId, ownerId) => idPattern('jobDescription').test(ownerId);
+/** An archived job description takes no new document. */
+const isActiveJobDescription: OwnerCheck = async (tenantId, ownerId) =>
+  idPattern('jobDescription').test(ownerId) && (await jobDescriptionExists(tenantId, ownerId));
 
 export const OWNER_CHECKS: Readonly<Record<DocumentKind, OwnerCheck>> = {
   resume: isLiveCandidate,
-  job_description: isJobDescriptionId,
+  job_description: isActiveJobDescription,
 };
 
 const OWNER_NAMES: Readonly<Record<DocumentKind, string>> = {

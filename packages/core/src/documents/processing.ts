@@ -11,7 +11,7 @@ import type { ObjectCreatedEvent } from '../shared/object-created.ts';
 import { SYSTEM_ACTOR_ID, systemPrincipal } from '../shared/principal.ts';
 import { assertTransition } from '../shared/state-machine.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
-import type { Analyse } from './analysis.ts';
+import type { Analyse, Unusable } from './analysis.ts';
 import { DocumentEntity, type DocumentItem } from './document.entity.ts';
 import { DOCX, type DocumentContentType, type DocumentStatus, PDF, TXT } from './document.model.ts';
 import { auditView } from './document.service.ts';
@@ -31,6 +31,8 @@ import { extractDocumentText, UnreadableDocumentError } from './text-extraction.
 export interface ProcessingOptions {
   /** What to do with the text once it is read (see analysis.ts). */
   analyse: Analyse;
+  /** What to do when the document ends rejected, or failed for good (see analysis.ts). */
+  unusable?: Unusable;
   /** This delivery of the message: 1 for the first. */
   receiveCount: number;
   /** Deliveries before SQS gives the message to the dead-letter queue: the last one must not throw. */
@@ -56,6 +58,8 @@ export interface ProcessingReport {
   outcome: Outcome;
   documentId?: string;
   status?: DocumentStatus;
+  /** Why it was rejected or failed, as the document says. */
+  reason?: string;
   /** The error that failed the last attempt (not rethrown: SQS would only dead-letter it). */
   error?: unknown;
   /** The document's task could not be brought up to date (it is for display; the document is the record). */
@@ -240,6 +244,7 @@ const processDocument = async (
     outcome,
     documentId: document.documentId,
     status: document.status,
+    ...(document.statusReason === undefined ? {} : { reason: document.statusReason }),
     ...extra,
   });
   let current = found;
@@ -315,7 +320,11 @@ export const processUpload = async (
     return { key, outcome: 'stray_deleted' };
   }
   try {
-    return await processDocument(found, store, options);
+    const report = await processDocument(found, store, options);
+    if (report.outcome === 'rejected' || report.outcome === 'failed') {
+      await options.unusable?.(found, report.reason ?? 'The document could not be read.');
+    }
+    return report;
   } catch (error) {
     if (!(error instanceof SupersededError)) throw error;
     return { key, outcome: 'duplicate', documentId: found.documentId, status: error.status };
