@@ -233,3 +233,45 @@ describe('Api: one function per context', () => {
     });
   });
 });
+
+describe('Api: access of each context from functions/access.ts', () => {
+  const statementsOf = (context: Context) => {
+    const roleId = logicalIdOf(stack.api.functions.get(context)?.role ?? stack.auth.userPool);
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => policy.Properties.Roles[0].Ref === roleId)
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  };
+  const actionsOf = (context: Context, prefix: string) =>
+    statementsOf(context)
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action: string) => action.startsWith(prefix));
+
+  it('lets only the candidates function use the personal-data keys', () => {
+    // Act
+    const candidates = actionsOf('candidates', 'kms:');
+    const others = CONTEXTS.filter((context) => context !== 'candidates').flatMap((context) =>
+      actionsOf(context, 'kms:'),
+    );
+
+    // Assert
+    expect(candidates.sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateMac']);
+    expect(others).toEqual([]);
+  });
+
+  it('gives the documents function uploads and downloads of documents only, and no other context any file', () => {
+    // Act
+    const documents = statementsOf('documents').filter((statement) =>
+      [statement.Action].flat().some((action: string) => action.startsWith('s3:')),
+    );
+    const withFiles = CONTEXTS.filter((context) => actionsOf(context, 's3:').length > 0);
+
+    // Assert
+    expect(JSON.stringify(documents)).toContain('/tenant/*/documents/*');
+    expect(documents.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      's3:GetObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(withFiles.sort()).toEqual(['candidates', 'documents']);
+  });
+});

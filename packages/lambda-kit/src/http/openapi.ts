@@ -42,12 +42,18 @@ const operationId = (route: RouteDefinition): string =>
 
 const responsesOf = (route: RouteDefinition) => {
   const staff = route.auth.type === 'staff';
+  // A 204 has neither a body nor a version to show.
+  const noContent = route.response.status === 204;
   const success = {
     description: route.response.description,
-    ...(route.versioned ? { headers: { ETag: { schema: { type: 'string' }, description: 'The version' } } } : {}),
+    ...(route.versioned && !noContent
+      ? { headers: { ETag: { schema: { type: 'string' }, description: 'The version' } } }
+      : {}),
     ...(route.response.body
       ? { content: { 'application/json': { schema: jsonSchema(route.response.body, 'output') } } }
-      : { content: { 'application/json': { schema: { type: 'object' } } } }),
+      : noContent
+        ? {}
+        : { content: { 'application/json': { schema: { type: 'object' } } } }),
   };
   return {
     [route.response.status]: success,
