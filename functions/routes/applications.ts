@@ -1,4 +1,133 @@
-import type { route } from './define.ts';
+import {
+  Application,
+  ApplicationPage,
+  ApplicationPath,
+  CreateApplicationBody,
+  ListApplicationsQuery,
+  MoveStageBody,
+  UpdateApplicationBody,
+} from '@assist-ten/core/applications/application.schema';
+import { Funnel } from '@assist-ten/core/applications/funnel.schema';
+import {
+  CreateNoteBody,
+  ListNotesQuery,
+  Note,
+  NotePage,
+  NotePath,
+  NotesPath,
+  UpdateNoteBody,
+} from '@assist-ten/core/applications/note.schema';
+import { RequisitionPath } from '@assist-ten/core/requisitions/requisition.schema';
+import { route } from './define.ts';
 
-/** Placeholder: filled in by the applications work of issue 5. */
-export const applicationRoutes = [] as const satisfies readonly ReturnType<typeof route>[];
+const APPLICATIONS = '/api/v1/recruiter/applications';
+const pipeline = { type: 'staff', roles: ['recruiter', 'admin'] } as const;
+
+export const applicationRoutes = [
+  route({
+    method: 'POST',
+    path: APPLICATIONS,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Apply a candidate to an open requisition (one application per candidate and requisition)',
+    request: { body: CreateApplicationBody },
+    response: { status: 201, body: Application, description: 'The new application, in applied' },
+    idempotent: true,
+    versioned: true,
+  }),
+  route({
+    method: 'GET',
+    path: APPLICATIONS,
+    context: 'applications',
+    auth: pipeline,
+    summary: "List a requisition's applications (optionally one stage) or a candidate's, newest first",
+    request: { query: ListApplicationsQuery },
+    response: { status: 200, body: ApplicationPage, description: 'One page of applications' },
+  }),
+  route({
+    method: 'GET',
+    path: `${APPLICATIONS}/{id}`,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Get an application, with its stage history and the stages it may move to',
+    request: { path: ApplicationPath },
+    response: { status: 200, body: Application, description: 'The application' },
+    versioned: true,
+    resource: 'application',
+  }),
+  route({
+    method: 'PATCH',
+    path: `${APPLICATIONS}/{id}`,
+    context: 'applications',
+    auth: pipeline,
+    summary: "Change an application's source, assessment or rejection note (If-Match honoured)",
+    request: { path: ApplicationPath, body: UpdateApplicationBody },
+    response: { status: 200, body: Application, description: 'The updated application' },
+    versioned: true,
+    resource: 'application',
+  }),
+  route({
+    method: 'POST',
+    path: `${APPLICATIONS}/{id}/stage`,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Move an application to another stage; a hire takes a seat of the requisition (If-Match honoured)',
+    request: { path: ApplicationPath, body: MoveStageBody },
+    response: { status: 200, body: Application, description: 'The application in its new stage' },
+    versioned: true,
+    resource: 'application',
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/recruiter/requisitions/{id}/funnel',
+    context: 'applications',
+    auth: pipeline,
+    summary: "A requisition's hiring funnel: per stage now, entered, conversion and median time; time to hire",
+    request: { path: RequisitionPath },
+    response: { status: 200, body: Funnel, description: 'The funnel, from counters kept with every move' },
+    resource: 'requisition',
+  }),
+  route({
+    method: 'POST',
+    path: `${APPLICATIONS}/{id}/notes`,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Write a note on an application; the users it mentions are notified',
+    request: { path: NotesPath, body: CreateNoteBody },
+    response: { status: 201, body: Note, description: 'The new note' },
+    idempotent: true,
+    versioned: true,
+    resource: 'application',
+  }),
+  route({
+    method: 'GET',
+    path: `${APPLICATIONS}/{id}/notes`,
+    context: 'applications',
+    auth: pipeline,
+    summary: "An application's notes, newest first, without other people's private notes",
+    request: { path: NotesPath, query: ListNotesQuery },
+    response: { status: 200, body: NotePage, description: 'One page of notes' },
+    resource: 'application',
+  }),
+  route({
+    method: 'PATCH',
+    path: `${APPLICATIONS}/{id}/notes/{noteId}`,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Edit my note; newly mentioned users are notified (If-Match honoured)',
+    request: { path: NotePath, body: UpdateNoteBody },
+    response: { status: 200, body: Note, description: 'The updated note' },
+    versioned: true,
+    resource: 'application',
+  }),
+  route({
+    method: 'DELETE',
+    path: `${APPLICATIONS}/{id}/notes/{noteId}`,
+    context: 'applications',
+    auth: pipeline,
+    summary: 'Delete my note for good',
+    request: { path: NotePath },
+    response: { status: 204, description: 'Deleted' },
+    resource: 'application',
+  }),
+] as const;

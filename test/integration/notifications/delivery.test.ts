@@ -61,6 +61,7 @@ describe('deliverEvent', () => {
     ['proctoring.session_flagged', ['reviewer', 'owner']],
     ['invitation.created', ['owner', 'manager']],
     ['application.stage_changed', ['owner', 'manager']],
+    ['note.mentioned', ['owner', 'manager']],
   ] as const)('delivers %s to %j and to nobody else', async (type, expected) => {
     // Arrange
     const people = await cast();

@@ -106,4 +106,18 @@ export const sampleEvents = (): DomainEvent[] => [
       hiringManagerId: people.manager,
     },
   },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'note.mentioned',
+    payload: {
+      noteId: 'note_01JDEM00000000000000000001',
+      applicationId: 'app_01JDEM00000000000000000001',
+      requisitionId: newId('requisition'),
+      requisitionTitle: 'Staff Engineer',
+      authorId: people.actor,
+      mentionedUserIds: [people.owner, people.manager],
+    },
+  },
 ];

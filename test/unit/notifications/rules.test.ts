@@ -20,6 +20,7 @@ describe('draftFor', () => {
     ['proctoring.session_flagged', [people.reviewer, people.owner], 'proctoring', 'high'],
     ['invitation.created', [people.owner, people.manager], 'assessment', 'low'],
     ['application.stage_changed', [people.owner, people.manager], 'application', 'normal'],
+    ['note.mentioned', [people.owner, people.manager], 'application', 'normal'],
   ] as const)('tells the right people of %s, with its type and priority', (type, recipients, kind, priority) => {
     // Act
     const draft = draftFor(sample(type));

@@ -68,6 +68,19 @@ export const EVENT_PAYLOADS = {
     recruiterId: z.optional(userId),
     hiringManagerId: z.optional(userId),
   }),
+  /**
+   * No note text and no candidate name: the note may be private in tone, and the requisition
+   * says enough to find it; the recipient reads the note itself in the app.
+   */
+  'note.mentioned': z.object({
+    noteId: prefixedId,
+    applicationId: prefixedId,
+    requisitionId: prefixedId,
+    requisitionTitle: title,
+    authorId: userId,
+    /** Only the users this write newly mentions, never the author. */
+    mentionedUserIds: z.array(userId).check(z.minLength(1), z.maxLength(20)),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -94,6 +107,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
   envelope('proctoring.session_flagged'),
   envelope('invitation.created'),
   envelope('application.stage_changed'),
+  envelope('note.mentioned'),
 ]);
 export type DomainEvent = z.output<typeof DomainEvent>;
 export type DomainEventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -140,6 +140,19 @@ const RULES: Rules = {
       message: `${payload.candidateName}'s application for "${payload.requisitionTitle}" moved from ${payload.from} to ${payload.to}.`,
     }),
   }),
+  // An application notice to the user's preferences: mentions are about applications.
+  'note.mentioned': ({ payload }) => ({
+    recipients: payload.mentionedUserIds,
+    type: 'application',
+    priority: 'normal',
+    relatedEntityType: 'application',
+    relatedEntityId: payload.applicationId,
+    actionUrl: `/applications/${payload.applicationId}/notes/${payload.noteId}`,
+    content: () => ({
+      title: `You were mentioned in a note: ${payload.requisitionTitle}`,
+      message: `A colleague mentioned you in a note on an application for "${payload.requisitionTitle}".`,
+    }),
+  }),
 };
 
 /** The notification an event produces, for each distinct recipient other than its actor. */
