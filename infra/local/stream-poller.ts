@@ -25,13 +25,32 @@ export interface StreamPollerOptions {
 const IDLE_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
 
+type Image = Record<string, unknown>;
+
+/**
+ * The Streams SDK reads an empty map attribute (`{"M": {}}` on the wire) back as `{}`, which
+ * no unmarshaller accepts; Lambda hands over the wire JSON. Every other value keeps its tag.
+ */
+const attributeOf = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Object.keys(value).length === 0) return { M: {} };
+  if ('M' in value) return { M: imageOf(value.M as Image) };
+  if ('L' in value && Array.isArray(value.L)) return { L: value.L.map(attributeOf) };
+  return value;
+};
+
+const imageOf = (image: Image): Image =>
+  Object.fromEntries(Object.entries(image).map(([name, value]) => [name, attributeOf(value)]));
+
 /** A stream record as Lambda hands it over: the same JSON, with epoch-second times. */
-const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord =>
+export const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord =>
   ({
     ...record,
     eventSourceARN: streamArn,
     dynamodb: {
       ...record.dynamodb,
+      ...(record.dynamodb?.NewImage ? { NewImage: imageOf(record.dynamodb.NewImage as Image) } : {}),
+      ...(record.dynamodb?.OldImage ? { OldImage: imageOf(record.dynamodb.OldImage as Image) } : {}),
       ApproximateCreationDateTime: Math.floor((record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) / 1000),
     },
   }) as DynamoDBRecord;
