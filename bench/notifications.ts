@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import type { NotificationEvent } from '@assist-ten/core/events/catalogue';
 import { newId } from '@assist-ten/core/shared/ids';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
@@ -26,7 +26,7 @@ export interface InboxLatency {
   requests: Record<'list' | 'unread' | 'unreadCount', DynamoRequest[][]>;
 }
 
-const eventFor = (tenantId: string, actorId: string, recipientId: string, index: number): DomainEvent => ({
+const eventFor = (tenantId: string, actorId: string, recipientId: string, index: number): NotificationEvent => ({
   eventId: newId('event'),
   type: 'requisition.published',
   tenantId,
@@ -37,7 +37,7 @@ const eventFor = (tenantId: string, actorId: string, recipientId: string, index:
 
 type SqsHandler = (event: { Records: SQSRecord[] }, context: unknown) => Promise<unknown>;
 
-const record = (event: DomainEvent, index: number): SQSRecord =>
+const record = (event: NotificationEvent, index: number): SQSRecord =>
   ({
     messageId: `bench-${event.eventId}-${index}`,
     receiptHandle: '',

@@ -1,14 +1,5 @@
 import type { QueueName } from '@assist-ten/core/shared/queues';
-
-/** What a consumer's function may touch, beyond reading and writing the table. */
-export interface ConsumerAccess {
-  /** Queues it sends messages to. */
-  sendsTo?: readonly QueueName[];
-  /** Sends email through SES. */
-  email?: boolean;
-  /** Pushes to WebSocket connections. */
-  realtime?: boolean;
-}
+import type { FunctionAccess } from './access.ts';
 
 interface ConsumerBase {
   /** Entry file, relative to the repository root. */
@@ -19,7 +10,8 @@ interface ConsumerBase {
   /** Seconds Lambda may wait to fill a batch; low, since people wait for notifications. */
   maxBatchingWindowSeconds: number;
   timeoutSeconds: number;
-  access: ConsumerAccess;
+  /** What it may touch beyond reading and writing the table. */
+  access: FunctionAccess;
 }
 
 export interface QueueConsumer extends ConsumerBase {
@@ -50,7 +42,7 @@ export const CONSUMERS = [
     batchSize: 100,
     maxBatchingWindowSeconds: 0,
     timeoutSeconds: 30,
-    access: { sendsTo: ['notifications'] },
+    access: { sendsTo: ['notifications', 'tasks'] },
   },
   {
     kind: 'queue',
@@ -75,6 +67,27 @@ export const CONSUMERS = [
     timeoutSeconds: 60,
     // Each invocation holds up to five files in memory: a burst of uploads must not starve the API.
     maxConcurrency: 5,
-    access: {},
+    access: {
+      // Reads the upload, deletes a rejected one, stores its text; the extractor may call Bedrock.
+      files: { documents: ['read', 'delete'], 'document-text': ['write'] },
+      bedrock: true,
+    },
+  },
+  {
+    kind: 'queue',
+    queue: 'tasks',
+    entry: 'functions/queue/tasks/handler.ts',
+    description: 'Background work: candidate exports, and scoring skill matches again when skills change',
+    batchSize: 5,
+    maxBatchingWindowSeconds: 1,
+    // Rescoring a requisition with thousands of applicants takes minutes; the queue's visibility
+    // timeout (900 s) is six times this, as AWS advises.
+    timeoutSeconds: 150,
+    maxConcurrency: 5,
+    access: {
+      // An export reads the resumes' text and writes the export file; it shows decrypted contact details.
+      files: { 'document-text': ['read'], exports: ['write'] },
+      personalData: true,
+    },
   },
 ] as const satisfies readonly Consumer[];

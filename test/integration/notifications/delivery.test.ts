@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import type { NotificationEvent } from '@assist-ten/core/events/catalogue';
 import { TenantEntity } from '@assist-ten/core/identity/tenant.entity';
 import { perNotificationType } from '@assist-ten/core/identity/user.model';
 import { deliverEvent } from '@assist-ten/core/notifications/delivery';
@@ -33,7 +33,7 @@ const cast = async (): Promise<Record<Role, { userId: string; email: string }>> 
 };
 
 /** The sample event of `type`, with the placeholders replaced by the cast's user ids. */
-const eventFor = (type: DomainEvent['type'], people: Record<Role, { userId: string }>): DomainEvent => {
+const eventFor = (type: NotificationEvent['type'], people: Record<Role, { userId: string }>): NotificationEvent => {
   const placeholders = new Map(
     Object.entries({
       usr_01JDEM00000000000000000A01: people.actor.userId,
@@ -49,7 +49,7 @@ const eventFor = (type: DomainEvent['type'], people: Record<Role, { userId: stri
     /usr_01JDEM00000000000000000A0\d/g,
     (id) => placeholders.get(id) ?? id,
   );
-  return JSON.parse(json) as DomainEvent;
+  return JSON.parse(json) as NotificationEvent;
 };
 
 describe('deliverEvent', () => {
@@ -113,7 +113,7 @@ describe('deliverEvent', () => {
     const withGone = {
       ...scheduled,
       payload: { ...scheduled.payload, interviewerIds: [emailOnly.userId, inAppOnly.userId, gone.userId] },
-    } as DomainEvent;
+    } as NotificationEvent;
     const security = eventFor('user.roles_changed', { ...(await cast()), owner: inAppOnly });
 
     // Act

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import type { NotificationEvent } from '@assist-ten/core/events/catalogue';
 import { newId } from '@assist-ten/core/shared/ids';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ describe('notifications consumer reliability', () => {
     // Arrange
     const { tenantId, userId: publisher } = await whoIs(HOME.recruiter);
     const recipient = await freshRecipient(tenantId);
-    const events: DomainEvent[] = Array.from({ length: EVENTS }, (_, index) => ({
+    const events: NotificationEvent[] = Array.from({ length: EVENTS }, (_, index) => ({
       eventId: newId('event'),
       type: 'requisition.published',
       tenantId,

@@ -27,6 +27,7 @@ const sentBodies = () =>
 describe('relayEvents', () => {
   beforeAll(() => {
     process.env.NOTIFICATIONS_QUEUE_URL = 'http://sqs.local/000000000000/notifications';
+    process.env.TASKS_QUEUE_URL = 'http://sqs.local/000000000000/tasks';
   });
   afterEach(() => sqs.reset());
 
@@ -84,5 +85,33 @@ describe('relayEvents', () => {
 
     // Assert
     expect(failed).toEqual(new Set(events.slice(10).map((event) => event.eventId)));
+  });
+
+  it("sends each event to its consumer's queue: news to notifications, work to tasks", async () => {
+    // Arrange
+    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+    const news = outboxEvent();
+    const work: OutboxEventItem = {
+      ...outboxEvent(),
+      type: 'requisition.skills_changed',
+      payload: { requisitionId: 'req_01JDEM00000000000000000001', version: 2 },
+    };
+
+    // Act
+    const { failed } = await relayEvents([news, work]);
+
+    // Assert
+    expect(failed.size).toBe(0);
+    const sent = sqs.commandCalls(SendMessageBatchCommand).map((call) => ({
+      queue: call.args[0].input.QueueUrl,
+      ids: (call.args[0].input.Entries ?? []).map((entry) => JSON.parse(entry.MessageBody ?? '{}').eventId),
+    }));
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { queue: 'http://sqs.local/000000000000/notifications', ids: [news.eventId] },
+        { queue: 'http://sqs.local/000000000000/tasks', ids: [work.eventId] },
+      ]),
+    );
+    expect(sent).toHaveLength(2);
   });
 });

@@ -120,4 +120,29 @@ export const sampleEvents = (): DomainEvent[] => [
       mentionedUserIds: [people.owner, people.manager],
     },
   },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'requisition.skills_changed',
+    payload: { requisitionId: newId('requisition'), version: 3 },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'candidate.skills_changed',
+    payload: { candidateId: newId('candidate') },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'application.created',
+    payload: {
+      applicationId: newId('application'),
+      candidateId: newId('candidate'),
+      requisitionId: newId('requisition'),
+    },
+  },
 ];

@@ -14,7 +14,7 @@ describe('toLambdaRecord', () => {
 
     // Act
     const record = toLambdaRecord(
-      { eventName: 'INSERT', dynamodb: { NewImage: image, ApproximateCreationDateTime: new Date(2_000) } },
+      { eventName: 'INSERT', dynamodb: { NewImage: image as never, ApproximateCreationDateTime: new Date(2_000) } },
       'arn:stream',
     );
     const item = unmarshall(record.dynamodb?.NewImage as Parameters<typeof unmarshall>[0]);

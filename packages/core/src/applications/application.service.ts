@@ -1,3 +1,4 @@
+import { eventWrite } from '../events/record.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -98,6 +99,12 @@ export const createApplication = async (
       (claim) => alreadyApplied(stringIn(claim, 'ownerId')),
     ),
     funnelWrite(tenantId, input.requisitionId, creationDeltas()),
+    // The pair's skill match is scored off the request path.
+    eventWrite(actor, 'application.created', {
+      applicationId,
+      candidateId: input.candidateId,
+      requisitionId: input.requisitionId,
+    }),
     auditWrite(actor, {
       action: 'application.created',
       entityType: 'application',

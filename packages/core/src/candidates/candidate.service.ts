@@ -1,3 +1,4 @@
+import { eventWrite } from '../events/record.ts';
 import { ExtractedSkill } from '../extraction/extracted-skill.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
@@ -211,6 +212,8 @@ export const updateCandidate = async (
         ),
         ...decision.with,
         audited(actor, id, 'updated', Object.keys(changes)),
+        // Their matches were scored with the old skills: scored again, off the request path.
+        ...(changes.skills === undefined ? [] : [eventWrite(actor, 'candidate.skills_changed', { candidateId: id })]),
       ];
     },
   });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { STAFF_ROLES } from '../shared/principal.ts';
+import type { QueueName } from '../shared/queues.ts';
 import { prefixedId } from '../shared/schema.ts';
 
 /**
@@ -81,6 +82,16 @@ export const EVENT_PAYLOADS = {
     /** Only the users this write newly mentions, never the author. */
     mentionedUserIds: z.array(userId).check(z.minLength(1), z.maxLength(20)),
   }),
+  /** Its required or nice-to-have skills changed: every applicant's match is scored again. */
+  'requisition.skills_changed': z.object({ requisitionId: prefixedId, version: z.int() }),
+  /** A recruiter set or cleared a candidate's skills: their matches are scored again. */
+  'candidate.skills_changed': z.object({ candidateId: prefixedId }),
+  /** A candidate applied: the pair's match is scored. */
+  'application.created': z.object({
+    applicationId: prefixedId,
+    candidateId: prefixedId,
+    requisitionId: prefixedId,
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -98,8 +109,30 @@ const envelope = <T extends EventType>(type: T) =>
     payload: EVENT_PAYLOADS[type],
   });
 
-/** One event as it travels through the queue; anything else in the queue is a poison message. */
-export const DomainEvent = z.discriminatedUnion('type', [
+/**
+ * Where the relay sends each event: most are news for people (the notifications consumer);
+ * some are work for the system (the tasks consumer). Each event has exactly one consumer.
+ */
+export const EVENT_QUEUES = {
+  'requisition.published': 'notifications',
+  'user.roles_changed': 'notifications',
+  'interview.scheduled': 'notifications',
+  'feedback.submitted': 'notifications',
+  'proctoring.session_flagged': 'notifications',
+  'invitation.created': 'notifications',
+  'application.stage_changed': 'notifications',
+  'note.mentioned': 'notifications',
+  'requisition.skills_changed': 'tasks',
+  'candidate.skills_changed': 'tasks',
+  'application.created': 'tasks',
+} as const satisfies Record<EventType, QueueName>;
+
+export type NotificationEventType = {
+  [T in EventType]: (typeof EVENT_QUEUES)[T] extends 'notifications' ? T : never;
+}[EventType];
+export type WorkEventType = Exclude<EventType, NotificationEventType>;
+
+const notificationEnvelopes = [
   envelope('requisition.published'),
   envelope('user.roles_changed'),
   envelope('interview.scheduled'),
@@ -108,6 +141,22 @@ export const DomainEvent = z.discriminatedUnion('type', [
   envelope('invitation.created'),
   envelope('application.stage_changed'),
   envelope('note.mentioned'),
-]);
+] as const;
+const workEnvelopes = [
+  envelope('requisition.skills_changed'),
+  envelope('candidate.skills_changed'),
+  envelope('application.created'),
+] as const;
+
+/** One event as it travels through the queue; anything else in the queue is a poison message. */
+export const DomainEvent = z.discriminatedUnion('type', [...notificationEnvelopes, ...workEnvelopes]);
 export type DomainEvent = z.output<typeof DomainEvent>;
+
+/** What the notifications queue carries: an event of another consumer there is a poison message. */
+export const NotificationEvent = z.discriminatedUnion('type', [...notificationEnvelopes]);
+export type NotificationEvent = z.output<typeof NotificationEvent>;
+
+/** The events the tasks consumer works on. */
+export const WorkEvent = z.discriminatedUnion('type', [...workEnvelopes]);
+export type WorkEvent = z.output<typeof WorkEvent>;
 export type DomainEventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

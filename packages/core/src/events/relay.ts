@@ -1,12 +1,19 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { ENV, requireEnv } from '../shared/env.ts';
+import { requireEnv } from '../shared/env.ts';
+import { QUEUES, type QueueName } from '../shared/queues.ts';
+import { EVENT_QUEUES } from './catalogue.ts';
 import type { OutboxEventItem } from './outbox.entity.ts';
 
 /** SendMessageBatch takes at most ten entries. */
 const SQS_BATCH = 10;
 
 let client: SQSClient | undefined;
-let queueUrl: string | undefined;
+
+const urlOf = (queue: QueueName): string => {
+  const definition = QUEUES.find((candidate) => candidate.name === queue);
+  if (!definition) throw new Error(`Unknown queue ${queue}`);
+  return requireEnv(definition.urlEnv);
+};
 
 /** The event as consumers receive it: the outbox item without its storage fields. */
 export const messageOf = (event: OutboxEventItem) => ({
@@ -23,13 +30,12 @@ interface ChunkResult {
   error?: unknown;
 }
 
-const sendChunk = async (chunk: readonly OutboxEventItem[]): Promise<ChunkResult> => {
+const sendChunk = async (queue: QueueName, chunk: readonly OutboxEventItem[]): Promise<ChunkResult> => {
   client ??= new SQSClient({});
-  queueUrl ??= requireEnv(ENV.notificationsQueueUrl);
   try {
     const result = await client.send(
       new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
+        QueueUrl: urlOf(queue),
         Entries: chunk.map((event, index) => ({
           Id: String(index),
           MessageBody: JSON.stringify(messageOf(event)),
@@ -46,16 +52,25 @@ const sendChunk = async (chunk: readonly OutboxEventItem[]): Promise<ChunkResult
 };
 
 /**
- * Forwards outbox events to the notifications queue, the consumer of every event today.
+ * Forwards outbox events to the queue of their consumer (EVENT_QUEUES in the catalogue).
  * Returns the ids of the events that were not accepted, so the stream redelivers them; an
  * event sent twice (a retry after a partial failure) is harmless, consumers are idempotent.
  */
 export const relayEvents = async (
   events: readonly OutboxEventItem[],
 ): Promise<{ failed: Set<string>; errors: unknown[] }> => {
-  const chunks: OutboxEventItem[][] = [];
-  for (let start = 0; start < events.length; start += SQS_BATCH) chunks.push(events.slice(start, start + SQS_BATCH));
-  const results = await Promise.all(chunks.map(sendChunk));
+  const byQueue = new Map<QueueName, OutboxEventItem[]>();
+  for (const event of events) {
+    const queue = EVENT_QUEUES[event.type];
+    byQueue.set(queue, [...(byQueue.get(queue) ?? []), event]);
+  }
+  const chunks: [QueueName, OutboxEventItem[]][] = [];
+  for (const [queue, queued] of byQueue) {
+    for (let start = 0; start < queued.length; start += SQS_BATCH) {
+      chunks.push([queue, queued.slice(start, start + SQS_BATCH)]);
+    }
+  }
+  const results = await Promise.all(chunks.map(([queue, chunk]) => sendChunk(queue, chunk)));
   return {
     failed: new Set(results.flatMap((result) => result.failed)),
     errors: results.flatMap((result) => (result.error === undefined ? [] : [result.error])),

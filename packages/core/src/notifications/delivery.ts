@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events/catalogue.ts';
+import type { NotificationEvent } from '../events/catalogue.ts';
 import { EVENT_RETENTION_SECONDS } from '../events/record.ts';
 import { TenantEntity } from '../identity/tenant.entity.ts';
 import { UserEntity, type UserItem } from '../identity/user.entity.ts';
@@ -26,7 +26,7 @@ export interface DeliveryReport {
   undeliverable: string[];
 }
 
-const notificationIdOf = (event: DomainEvent, userId: string): string =>
+const notificationIdOf = (event: NotificationEvent, userId: string): string =>
   derivedId('notification', event.eventId, `${event.eventId}:${userId}`);
 
 /**
@@ -35,7 +35,7 @@ const notificationIdOf = (event: DomainEvent, userId: string): string =>
  * between SES accepting it and the claim completing sends it twice (at least once).
  */
 const emailOnce = async (
-  event: DomainEvent,
+  event: NotificationEvent,
   user: UserItem,
   tenantName: string,
   notification: Parameters<typeof renderNotificationEmail>[0]['notification'],
@@ -68,7 +68,7 @@ const emailOnce = async (
 };
 
 const deliverTo = async (
-  event: DomainEvent,
+  event: NotificationEvent,
   draft: NotificationDraft,
   user: UserItem,
   tenantName: string,
@@ -118,7 +118,7 @@ const deliverTo = async (
  * (pushed to their open connections), and an email where their preferences allow. Safe to
  * run again for the same event: every step is idempotent per event and recipient.
  */
-export const deliverEvent = async (event: DomainEvent): Promise<DeliveryReport> => {
+export const deliverEvent = async (event: NotificationEvent): Promise<DeliveryReport> => {
   const draft = draftFor(event);
   const report: DeliveryReport = {
     eventId: event.eventId,

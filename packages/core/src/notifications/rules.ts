@@ -1,4 +1,4 @@
-import type { DomainEvent, DomainEventOf, EventType } from '../events/catalogue.ts';
+import type { DomainEventOf, NotificationEvent, NotificationEventType } from '../events/catalogue.ts';
 import type { NotificationPriority, NotificationType } from './notification.model.ts';
 
 /** What a recipient's copy of a notification is written for. */
@@ -45,7 +45,7 @@ const when = (iso: string, recipient: Recipient): string => {
 
 const listOf = (items: readonly string[]): string => items.join(', ');
 
-type Rules = { [T in EventType]: (event: DomainEventOf<T>) => NotificationDraft };
+type Rules = { [T in NotificationEventType]: (event: DomainEventOf<T>) => NotificationDraft };
 
 /**
  * Who hears of each event, and what they read. The user whose request caused an event is
@@ -156,8 +156,8 @@ const RULES: Rules = {
 };
 
 /** The notification an event produces, for each distinct recipient other than its actor. */
-export const draftFor = (event: DomainEvent): NotificationDraft => {
-  const rule = RULES[event.type] as (event: DomainEvent) => NotificationDraft;
+export const draftFor = (event: NotificationEvent): NotificationDraft => {
+  const rule = RULES[event.type] as (event: NotificationEvent) => NotificationDraft;
   const draft = rule(event);
   const recipients = [...new Set(draft.recipients)].filter(
     (userId) => draft.security === true || userId !== event.actorId,

@@ -215,7 +215,12 @@ export const updateRequisition = async (
       else Object.assign(set, { [field]: value });
     }
     if (changes.hiringManagerId !== undefined) set.managerIndexKey = managerIndexKeyOf(changes.hiringManagerId);
-    return { set, remove, verb: 'updated' };
+    // Applicants were scored against the old skills: they are scored again, off the request path.
+    const skillsChanged = changes.requiredSkills !== undefined || changes.niceToHaveSkills !== undefined;
+    const events = skillsChanged
+      ? [eventWrite(actor, 'requisition.skills_changed', { requisitionId: id, version: current.version + 1 })]
+      : [];
+    return { set, remove, verb: 'updated', events };
   });
 };
 

@@ -1,0 +1,17 @@
+import type { WorkEvent } from '../events/catalogue.ts';
+import { matchApplication, rematchCandidate, rematchRequisition } from './rematch.ts';
+
+/**
+ * Scores again what an event changed; returns how many pairs were scored. Scoring writes
+ * the same match for the same inputs, so a redelivered event changes nothing more.
+ */
+export const rematchFor = async (event: WorkEvent): Promise<number> => {
+  switch (event.type) {
+    case 'requisition.skills_changed':
+      return rematchRequisition(event.tenantId, event.payload.requisitionId);
+    case 'candidate.skills_changed':
+      return rematchCandidate(event.tenantId, event.payload.candidateId);
+    case 'application.created':
+      return (await matchApplication(event.tenantId, event.payload)) ? 1 : 0;
+  }
+};
