@@ -1,4 +1,4 @@
-export type Unit = 'bytes' | 'ms' | 'requests' | 'count' | 'CU' | 'flag' | 'events/s';
+export type Unit = 'bytes' | 'ms' | 'requests' | 'count' | 'CU' | 'flag' | 'events/s' | 'docs/min';
 
 export interface Metric {
   id: string;

@@ -333,6 +333,47 @@ async function measureAgainstLocalCloud(): Promise<void> {
       inbox: { list: inbox.list, unread: inbox.unread, unreadCount: inbox.unreadCount },
     };
 
+    step('skills: extraction throughput, then the match ranking over HTTP');
+    const { measureExtraction, measureRanking } = await import('./skills.ts');
+    const actor = {
+      userId: recruiter.userId,
+      tenantId: recruiter.tenantId,
+      email: recruiter.email,
+      roles: ['recruiter'] as const,
+      requestId: 'bench',
+    };
+    const extraction = await measureExtraction(actor);
+    const ranking = await measureRanking(gateway.url, token, actor, { iterations: Math.min(iterations, 200) });
+    metrics.push(
+      reported(
+        'skills.extractor.documentsPerMinute',
+        'skill extraction (local extractor alone): resumes/minute',
+        round(extraction.extractorDocumentsPerMinute, 0),
+        'docs/min',
+      ),
+      reported(
+        'skills.pipeline.documentsPerMinute',
+        `document processing (S3 read, PDF text, extraction, writes; ${extraction.documents} PDFs): documents/minute`,
+        round(extraction.pipelineDocumentsPerMinute, 0),
+        'docs/min',
+      ),
+      reported(
+        'ranking.firstPage.p50',
+        `match ranking, first page of ${ranking.matches}: p50`,
+        ranking.firstPage.p50,
+        'ms',
+      ),
+      reported(
+        'ranking.firstPage.p99',
+        `match ranking, first page of ${ranking.matches}: p99`,
+        ranking.firstPage.p99,
+        'ms',
+      ),
+      reported('ranking.minScore.p50', 'match ranking, minScore=80: p50', ranking.filtered.p50, 'ms'),
+      reported('ranking.minScore.p99', 'match ranking, minScore=80: p99', ranking.filtered.p99, 'ms'),
+    );
+    details.skills = { extraction, ranking };
+
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];

@@ -11,6 +11,7 @@ export const ESM_REQUIRE_BANNER =
  * Credential providers the SDK loads with a lazy `import()` only when no credentials are in
  * the environment. Lambda always puts them there, so these are never reached; left out of
  * the bundle (the runtime's own SDK would serve them if they ever were) they save ~90 KB.
+ * Not `@aws-sdk/token-providers`: the Bedrock client imports it at load (bearer-token auth).
  */
 export const NEVER_LOADED_IN_LAMBDA = [
   '@aws-sdk/credential-provider-ini',
@@ -20,7 +21,6 @@ export const NEVER_LOADED_IN_LAMBDA = [
   '@aws-sdk/credential-provider-http',
   '@aws-sdk/credential-provider-login',
   '@aws-sdk/nested-clients',
-  '@aws-sdk/token-providers',
   '@smithy/credential-provider-imds',
 ];
 
