@@ -111,3 +111,33 @@ describe('job descriptions over HTTP', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('a requisition from a job description', () => {
+  it('takes its title, text and effective skills, while the body wins', async () => {
+    const { id } = await createJobDescription();
+    const token = await recruiter();
+
+    const created = await call('POST', '/api/v1/recruiter/requisitions', {
+      token,
+      body: { jobDescriptionId: id, department: 'Platform' },
+    });
+    const unknown = await call('POST', '/api/v1/recruiter/requisitions', {
+      token,
+      body: { jobDescriptionId: 'jd_01JDEM0000000000000000000Z' },
+    });
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      title: 'Senior Backend Engineer',
+      department: 'Platform',
+      description: POSTING,
+      jobDescriptionId: id,
+      niceToHaveSkills: [{ skill: 'GraphQL', proficiency: 'intermediate' }],
+    });
+    expect(names(created.body.requiredSkills)).toEqual(
+      expect.arrayContaining(['Kubernetes', 'Node.js', 'PostgreSQL', 'TypeScript']),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'jobDescriptionId' })]);
+  });
+});

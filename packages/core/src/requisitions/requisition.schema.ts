@@ -65,7 +65,8 @@ const editable = {
 /**
  * `roleId` starts the requisition from a job-role template (skills/role.service.ts): the
  * role gives the title, level, department, description and skills that the body leaves out.
- * Without a role the title is required.
+ * `jobDescriptionId` does the same from a job description (its title, department, text and
+ * effective skills, which win over a role's). Without either the title is required.
  */
 export const CreateRequisitionBody = z
   .strictObject({
@@ -86,8 +87,8 @@ export const CreateRequisitionBody = z
     assessmentIds: z.optional(editable.assessmentIds),
   })
   .check(
-    z.refine((body) => body.title !== undefined || body.roleId !== undefined, {
-      message: 'Give a title, or a roleId to take it from',
+    z.refine((body) => body.title !== undefined || body.roleId !== undefined || body.jobDescriptionId !== undefined, {
+      message: 'Give a title, or a roleId or jobDescriptionId to take it from',
       path: ['title'],
     }),
   );

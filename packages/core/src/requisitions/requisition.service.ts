@@ -1,5 +1,6 @@
 import { eventWrite } from '../events/record.ts';
 import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
+import { requisitionDefaultsFromJobDescription } from '../job-descriptions/job-description.service.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';
@@ -111,14 +112,21 @@ export const createRequisition = async (
   requisitionId: string = newId('requisition'),
 ): Promise<Requisition> => {
   assertManager(actor);
-  // The role's fields are defaults: whatever the body gives wins.
-  const fields = input.roleId
-    ? { ...(await requisitionDefaultsFromRole(actor.tenantId, input.roleId)), ...input }
-    : input;
+  // A role's and a job description's fields are defaults (the posting's skills over the
+  // role's): whatever the body gives wins.
+  const fields = {
+    ...(input.roleId ? await requisitionDefaultsFromRole(actor.tenantId, input.roleId) : {}),
+    ...(input.jobDescriptionId
+      ? await requisitionDefaultsFromJobDescription(actor.tenantId, input.jobDescriptionId)
+      : {}),
+    ...input,
+  };
   const { title } = fields;
   if (title === undefined) {
     throw new ValidationError('A requisition needs a title.', {
-      errors: [{ field: 'title', code: 'required', message: 'Give a title, or a roleId to take it from' }],
+      errors: [
+        { field: 'title', code: 'required', message: 'Give a title, or a roleId or jobDescriptionId to take it from' },
+      ],
     });
   }
   const create = RequisitionEntity.create({
