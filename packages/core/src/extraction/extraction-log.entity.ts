@@ -1,8 +1,8 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import { EXTRACTION_STATUSES, EXTRACTION_SUBJECT_TYPES } from './extraction-log.model.ts';
 import { EXTRACTION_PURPOSES, EXTRACTOR_KINDS, SKILL_REQUIREMENTS } from './extractor.ts';
+import { extractedSkillAttribute } from './skill.attributes.ts';
 
 /**
  * ExtractionLog: one run of a skill extractor over one text, succeeded or failed: which
@@ -43,13 +43,7 @@ export const ExtractionLogEntity = new Entity(
             items: {
               type: 'map',
               properties: {
-                skill: { type: 'string', required: true },
-                skillId: { type: 'string' },
-                category: { type: 'string' },
-                proficiency: { type: SKILL_PROFICIENCIES, required: true },
-                yearsOfExperience: { type: 'number' },
-                confidence: { type: 'number', required: true },
-                evidence: { type: 'string', required: true },
+                ...extractedSkillAttribute.properties,
                 requirement: { type: SKILL_REQUIREMENTS },
               },
             },

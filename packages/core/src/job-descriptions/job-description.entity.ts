@@ -1,6 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SKILL_REQUIREMENTS } from '../extraction/extractor.ts';
-import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
+import { postingSkillAttribute, statedSkillAttribute } from '../extraction/skill.attributes.ts';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import { JOB_DESCRIPTION_STATUSES } from './job-description.model.ts';
@@ -13,16 +12,6 @@ import { JOB_DESCRIPTION_STATUSES } from './job-description.model.ts';
  * - byId      table  pk: tenant + job description id  -> one job description
  * - byTenant  gsi1   pk: tenant   sk: id               -> all, newest first
  */
-const statedSkills = {
-  type: 'list',
-  items: {
-    type: 'map',
-    properties: {
-      skill: { type: 'string', required: true },
-      proficiency: { type: SKILL_PROFICIENCIES, required: true },
-    },
-  },
-} as const;
 
 export const JobDescriptionEntity = new Entity(
   {
@@ -37,29 +26,16 @@ export const JobDescriptionEntity = new Entity(
       documentId: { type: 'string' },
       status: { type: JOB_DESCRIPTION_STATUSES, required: true },
       statusReason: { type: 'string' },
-      extractedSkills: {
-        type: 'list',
-        default: () => [],
-        items: {
-          type: 'map',
-          properties: {
-            skill: { type: 'string', required: true },
-            skillId: { type: 'string' },
-            category: { type: 'string' },
-            proficiency: { type: SKILL_PROFICIENCIES, required: true },
-            yearsOfExperience: { type: 'number' },
-            confidence: { type: 'number', required: true },
-            evidence: { type: 'string', required: true },
-            requirement: { type: SKILL_REQUIREMENTS, required: true },
-          },
-        },
-      },
+      extractedSkills: { type: 'list', default: () => [], items: postingSkillAttribute },
       extractionId: { type: 'string' },
       extractedAt: { type: 'string' },
       /** A recruiter's edit of the skills: kept over any later extraction until cleared. */
       skillOverride: {
         type: 'map',
-        properties: { required: statedSkills, niceToHave: statedSkills },
+        properties: {
+          required: { type: 'list', items: statedSkillAttribute },
+          niceToHave: { type: 'list', items: statedSkillAttribute },
+        },
       },
       overrideSetAt: { type: 'string' },
       isActive: { type: 'boolean', required: true, default: true },

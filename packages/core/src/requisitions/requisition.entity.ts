@@ -1,4 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
+import { statedSkillListAttribute } from '../extraction/skill.attributes.ts';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import {
@@ -7,7 +8,6 @@ import {
   REMOTE_POLICIES,
   REQUISITION_STATUSES,
   SALARY_PERIODS,
-  SKILL_PROFICIENCIES,
 } from './requisition.model.ts';
 
 /**
@@ -29,18 +29,6 @@ export const NO_MANAGER = '#none';
 /** What `managerIndexKey` must hold for a requisition with this hiring manager. */
 export const managerIndexKeyOf = (hiringManagerId: string | null | undefined): string => hiringManagerId ?? NO_MANAGER;
 
-const skillList = {
-  type: 'list',
-  default: () => [],
-  items: {
-    type: 'map',
-    properties: {
-      skill: { type: 'string', required: true },
-      proficiency: { type: SKILL_PROFICIENCIES, required: true },
-    },
-  },
-} as const;
-
 export const RequisitionEntity = new Entity(
   {
     model: { entity: 'requisition', version: '1', service: 'assist-ten' },
@@ -54,8 +42,8 @@ export const RequisitionEntity = new Entity(
       remotePolicy: { type: REMOTE_POLICIES },
       employmentType: { type: EMPLOYMENT_TYPES },
       experienceLevel: { type: EXPERIENCE_LEVELS },
-      requiredSkills: skillList,
-      niceToHaveSkills: skillList,
+      requiredSkills: statedSkillListAttribute,
+      niceToHaveSkills: statedSkillListAttribute,
       salary: {
         type: 'map',
         properties: {

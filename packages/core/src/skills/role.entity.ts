@@ -1,20 +1,8 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { EXPERIENCE_LEVELS, SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
+import { statedSkillListAttribute } from '../extraction/skill.attributes.ts';
+import { EXPERIENCE_LEVELS } from '../requisitions/requisition.model.ts';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
-
-const skillList = {
-  type: 'list',
-  required: true,
-  default: () => [],
-  items: {
-    type: 'map',
-    properties: {
-      skill: { type: 'string', required: true },
-      proficiency: { type: SKILL_PROFICIENCIES, required: true },
-    },
-  },
-} as const;
 
 /**
  * Role: a job-role template ("Senior Backend Engineer") a requisition can start from. Its
@@ -36,8 +24,8 @@ export const RoleEntity = new Entity(
       level: { type: EXPERIENCE_LEVELS, required: true },
       department: { type: 'string' },
       description: { type: 'string' },
-      requiredSkills: skillList,
-      niceToHaveSkills: skillList,
+      requiredSkills: statedSkillListAttribute,
+      niceToHaveSkills: statedSkillListAttribute,
       isActive: { type: 'boolean', required: true, default: true },
       archivedAt: { type: 'string' },
       ...trackedAttributes,
