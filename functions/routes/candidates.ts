@@ -1,4 +1,12 @@
 import {
+  CandidateExport,
+  CandidateExportPath,
+  EraseCandidateBody,
+  ErasureReceipt,
+  ExportQueued,
+  ExportStatus,
+} from '@assist-ten/core/candidates/candidate.export.schema';
+import {
   Candidate,
   CandidatePage,
   CandidatePath,
@@ -10,6 +18,8 @@ import { route } from './define.ts';
 
 const CANDIDATES = '/api/v1/recruiter/candidates';
 const candidateManagers = { type: 'staff', roles: ['recruiter', 'admin'] } as const;
+/** A person's request about their own data (erasure, access) is an admin's to grant. */
+const dataOfficers = { type: 'staff', roles: ['admin'] } as const;
 
 export const candidateRoutes = [
   route({
@@ -53,6 +63,42 @@ export const candidateRoutes = [
     request: { path: CandidatePath, body: UpdateCandidateBody },
     response: { status: 200, body: Candidate, description: 'The updated candidate' },
     versioned: true,
+    resource: 'candidate',
+  }),
+  route({
+    method: 'POST',
+    path: `${CANDIDATES}/{id}/erase`,
+    context: 'candidates',
+    auth: dataOfficers,
+    summary:
+      'Erase a candidate (right to erasure): personal data, key, files, notes and free text removed; a retry finishes an interrupted erasure',
+    request: { path: CandidatePath, body: EraseCandidateBody },
+    response: { status: 200, body: ErasureReceipt, description: 'What was removed, counted' },
+    resource: 'candidate',
+  }),
+  route({
+    method: 'GET',
+    path: `${CANDIDATES}/{id}/export`,
+    context: 'candidates',
+    auth: dataOfficers,
+    summary:
+      'Export everything held about a candidate as one JSON document; 202 with a taskId when it is too large for a response',
+    request: { path: CandidatePath },
+    response: { status: 200, body: CandidateExport, description: 'The export' },
+    accepted: {
+      body: ExportQueued,
+      description: 'Too large for a response: built by a background task; Location is its status route',
+    },
+    resource: 'candidate',
+  }),
+  route({
+    method: 'GET',
+    path: `${CANDIDATES}/{id}/exports/{taskId}`,
+    context: 'candidates',
+    auth: dataOfficers,
+    summary: 'Status of a queued export; a 60-second download link once it is built',
+    request: { path: CandidateExportPath },
+    response: { status: 200, body: ExportStatus, description: "The export task's status, and the link when done" },
     resource: 'candidate',
   }),
 ] as const;

@@ -1,3 +1,4 @@
+import { EXPORT_FILE_DAYS, EXPORT_FILE_TAG_KEY, EXPORT_FILE_TAG_VALUE } from '@assist-ten/core/shared/files';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@assist-ten/core/shared/table';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -120,6 +121,12 @@ export class Data extends Construct {
       ],
       lifecycleRules: [
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          // Lifecycle prefixes are literal and the tenant comes first in a key, so exports are selected by tag.
+          id: 'expire-exports',
+          tagFilters: { [EXPORT_FILE_TAG_KEY]: EXPORT_FILE_TAG_VALUE },
+          expiration: Duration.days(EXPORT_FILE_DAYS),
+        },
         {
           id: 'expire-noncurrent-tenant-files',
           prefix: TENANT_PREFIX,

@@ -27,7 +27,8 @@ export interface AccessResources {
 
 const FILE_ACTIONS: Record<FileAction, readonly string[]> = {
   read: ['s3:GetObject'],
-  write: ['s3:PutObject'],
+  // Tagging too: export files carry the tag the lifecycle rule expires them by.
+  write: ['s3:PutObject', 's3:PutObjectTagging'],
   // Erasure removes every version of a file, not only the current one (the bucket is versioned).
   delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
 };

@@ -271,6 +271,7 @@ describe('Api: access of each context from functions/access.ts', () => {
       's3:GetObject',
       's3:GetObject',
       's3:PutObject',
+      's3:PutObjectTagging',
     ]);
     expect(withFiles.sort()).toEqual(['candidates', 'documents']);
   });

@@ -208,3 +208,26 @@ describe('Data: the keys of personal data', () => {
     for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
   });
 });
+
+describe('Data: export files', () => {
+  it('expires export files (decrypted copies of a person) a week after they are written, by tag', () => {
+    // Arrange
+    const { template } = prod;
+
+    // Act
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    const rules = buckets.flatMap((bucket) => bucket.Properties.LifecycleConfiguration?.Rules ?? []);
+
+    // Assert
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Id: 'expire-exports',
+          Status: 'Enabled',
+          ExpirationInDays: 7,
+          TagFilters: [{ Key: 'assist-ten:lifecycle', Value: 'export' }],
+        }),
+      ]),
+    );
+  });
+});

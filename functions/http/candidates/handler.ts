@@ -1,3 +1,5 @@
+import { eraseCandidate } from '@assist-ten/core/candidates/candidate.erasure';
+import { exportCandidate, getExportStatus } from '@assist-ten/core/candidates/candidate.export';
 import {
   createCandidate,
   getCandidate,
@@ -20,5 +22,20 @@ export const handler = createHttpHandler(candidateRoutes, {
   }),
   'PATCH /api/v1/recruiter/candidates/{id}': async ({ principal, path, body, ifMatch }) => ({
     body: await updateCandidate(principal, path.id, body, ifMatch),
+  }),
+  'POST /api/v1/recruiter/candidates/{id}/erase': async ({ principal, path, body }) => ({
+    body: await eraseCandidate(principal, path.id, body),
+  }),
+  'GET /api/v1/recruiter/candidates/{id}/export': async ({ principal, path }) => {
+    const answer = await exportCandidate(principal, path.id);
+    if ('inline' in answer) return { body: answer.inline };
+    return {
+      body: answer.queued,
+      location: `/api/v1/recruiter/candidates/${path.id}/exports/${answer.queued.taskId}`,
+      accepted: true,
+    };
+  },
+  'GET /api/v1/recruiter/candidates/{id}/exports/{taskId}': async ({ principal, path }) => ({
+    body: await getExportStatus(principal, path.id, path.taskId),
   }),
 });

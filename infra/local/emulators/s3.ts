@@ -9,6 +9,7 @@ import { LOCAL_HOST } from '../ports.ts';
 import { endpointUrl, LOCAL_CREDENTIALS } from './aws.ts';
 import { onProcessExit } from './process-guard.ts';
 import { postPolicyMiddleware, useFirst } from './s3-post-policy.ts';
+import { useListVersions } from './s3-versions.ts';
 
 /**
  * s3rver, in this process. It stores objects as files, so "in memory" means a temporary
@@ -94,6 +95,7 @@ export const startS3Local = async ({
     configureBuckets: [{ name: bucketName, configs: [LOCALHOST_CORS] }],
   });
   // Koa composes its chain when the server starts listening, so this must precede run().
+  useListVersions(server);
   useFirst(
     server,
     postPolicyMiddleware({

@@ -82,6 +82,15 @@ export const CandidateEntity = new Entity(
       resumeDocumentId: { type: 'string' },
       status: { type: CANDIDATE_STATUSES, required: true, default: 'active' },
       isActive: { type: 'boolean', required: true, default: true },
+      /** Set by erasure (see candidate.erasure.ts): who asked and when; `completedAt` once nothing of the person is left. */
+      erasure: {
+        type: 'map',
+        properties: {
+          requestedAt: { type: 'string', required: true },
+          requestedBy: { type: 'string', required: true },
+          completedAt: { type: 'string' },
+        },
+      },
       ...trackedAttributes,
     },
     indexes: {

@@ -18,7 +18,7 @@ import type { Operation, Operations, RouteRequest } from './operation.ts';
 import { identityFromClaims } from './principal.ts';
 import { problemResponse } from './problem.ts';
 import { etagOf, parseIdempotencyKey, parseIfMatch, parseJsonBody, parsePart, rawBody } from './request.ts';
-import type { RouteDefinition } from './route.ts';
+import { type RouteDefinition, routeKeyOf } from './route.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
@@ -62,10 +62,16 @@ const parseRequest = (route: RouteDefinition, event: Event, principal: Principal
   };
 };
 
-const toResponse = (route: RouteDefinition, body: unknown, headers: Record<string, string>): StoredResponse => {
+const toResponse = (
+  route: RouteDefinition,
+  body: unknown,
+  headers: Record<string, string>,
+  accepted = false,
+): StoredResponse => {
+  if (accepted && !route.accepted) throw new Error(`${routeKeyOf(route)} declares no 202 response`);
   const version = (body as { version?: unknown } | undefined)?.version;
   return {
-    statusCode: route.response.status,
+    statusCode: accepted ? 202 : route.response.status,
     body: body === undefined ? '' : JSON.stringify(body),
     headers: {
       ...headers,
@@ -117,10 +123,12 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
   }
   try {
     const result = await operation(request as RouteRequest<KeyedRoute>);
-    const response = toResponse(route, result.body, {
-      ...result.headers,
-      ...(result.location ? { location: result.location } : {}),
-    });
+    const response = toResponse(
+      route,
+      result.body,
+      { ...result.headers, ...(result.location ? { location: result.location } : {}) },
+      result.accepted,
+    );
     if (claim) {
       const stored = route.personalData ? await sealed(claim, response) : response;
       await (await idempotencyStore()).completeIdempotent(claim, stored);

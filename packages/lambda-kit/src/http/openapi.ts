@@ -57,6 +57,15 @@ const responsesOf = (route: RouteDefinition) => {
   };
   return {
     [route.response.status]: success,
+    ...(route.accepted
+      ? {
+          202: {
+            description: route.accepted.description,
+            headers: { Location: { schema: { type: 'string' }, description: 'Where to follow the work' } },
+            content: { 'application/json': { schema: jsonSchema(route.accepted.body, 'output') } },
+          },
+        }
+      : {}),
     ...(route.request ? { 400: problem('The request is not valid; `errors` names each field') } : {}),
     ...(staff ? { 401: problem('No valid token'), 403: problem('Your roles do not allow this') } : {}),
     ...(route.path.includes('{') ? { 404: problem('No such object in your tenant') } : {}),

@@ -22,9 +22,11 @@ export interface RouteRequest<R extends RouteDefinition> {
 
 export interface OperationResult {
   body?: unknown;
-  /** For 201 responses: where the new resource lives. */
+  /** For 201 responses: where the new resource lives; for 202, where to follow the work. */
   location?: string;
   headers?: Record<string, string>;
+  /** The work was queued: 202 with the route's `accepted` body instead of its usual response. */
+  accepted?: boolean;
 }
 
 export type Operation<R extends RouteDefinition> = (request: RouteRequest<R>) => Promise<OperationResult>;

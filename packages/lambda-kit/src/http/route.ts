@@ -29,6 +29,14 @@ export interface RouteDefinition {
     body?: z.ZodMiniType;
     description: string;
   };
+  /**
+   * A route whose work may go to the background (e.g. a large export) answers 202 with this
+   * body when its operation says `accepted: true`, and its usual response otherwise.
+   */
+  accepted?: {
+    body: z.ZodMiniType;
+    description: string;
+  };
   /** Creating POSTs replay their first response for a repeated `Idempotency-Key`. */
   idempotent?: boolean;
   /**
