@@ -185,7 +185,9 @@ async function measureAgainstLocalCloud(): Promise<void> {
     stop = () => emulators.stop();
     const { DEFAULT_ALLOWED_ORIGINS } = await import('../infra/local/cloud.ts');
     const { ENV } = await import('@assist-ten/core/shared/env');
+    const { localKeyMaterial } = await import('../infra/local/key-material.ts');
     Object.assign(process.env, localAwsEnv(emulators), {
+      [ENV.localKeyMaterial]: await localKeyMaterial(undefined),
       [ENV.stage]: 'local',
       [ENV.allowedOrigins]: DEFAULT_ALLOWED_ORIGINS.join(','),
       POWERTOOLS_LOG_LEVEL: 'SILENT',

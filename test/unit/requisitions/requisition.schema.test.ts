@@ -67,7 +67,7 @@ describe('CreateRequisitionBody', () => {
 
   it('rejects a title missing, empty or only whitespace', () => {
     // Act
-    const missing = CreateRequisitionBody.safeParse(aCreateBody({ title: undefined }));
+    const missing = CreateRequisitionBody.safeParse(aCreateBody({ title: undefined, jobDescriptionId: undefined }));
     const empty = issuesOf(CreateRequisitionBody.safeParse(aCreateBody({ title: '' })));
     const blank = issuesOf(CreateRequisitionBody.safeParse(aCreateBody({ title: '   \t ' })));
 
