@@ -1,6 +1,6 @@
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { pageOf } from '../shared/paging.ts';
 import { type Principal, systemPrincipal } from '../shared/principal.ts';
@@ -18,18 +18,7 @@ import {
   type ListJobDescriptions,
   type UpdateJobDescription,
 } from './job-description.schema.ts';
-
-/** The skills requisitions take from a job description: the recruiter's override, else what was extracted. */
-export const effectiveJobSkills = (item: Pick<JobDescriptionItem, 'extractedSkills' | 'skillOverride'>) => {
-  if (item.skillOverride) {
-    return { required: item.skillOverride.required ?? [], niceToHave: item.skillOverride.niceToHave ?? [] };
-  }
-  const stated = (requirement: 'required' | 'nice_to_have') =>
-    (item.extractedSkills ?? [])
-      .filter((skill) => skill.requirement === requirement)
-      .map(({ skill, proficiency }) => ({ skill, proficiency }));
-  return { required: stated('required'), niceToHave: stated('nice_to_have') };
-};
+import { effectiveJobSkills } from './job-description.skills.ts';
 
 export const toJobDescription = (item: JobDescriptionItem): JobDescription =>
   JobDescription.parse({
@@ -250,34 +239,4 @@ export const markDocumentUnreadable = async (
     set: { status: 'failed', statusReason: document.reason, documentId: document.documentId },
     verb: 'document_failed',
   }));
-};
-
-/** Longest requisition description (requisition.schema.ts): a longer posting is cut there. */
-const REQUISITION_DESCRIPTION_MAX = 20_000;
-
-/**
- * What a requisition created from a job description takes from it, unless its body says
- * otherwise: the title, department, posting text and effective skills.
- */
-export const requisitionDefaultsFromJobDescription = async (tenantId: string, jobDescriptionId: string) => {
-  const { data } = await JobDescriptionEntity.get({ tenantId, jobDescriptionId }).go();
-  if (!data?.isActive) {
-    throw new ValidationError(`Job description ${jobDescriptionId} is not one of your active job descriptions.`, {
-      errors: [
-        {
-          field: 'jobDescriptionId',
-          code: 'unknown_job_description',
-          message: 'Use the id of an active job description of your tenant',
-        },
-      ],
-    });
-  }
-  const { required, niceToHave } = effectiveJobSkills(data);
-  return {
-    title: data.title,
-    ...(data.department === undefined ? {} : { department: data.department }),
-    ...(data.text === undefined ? {} : { description: data.text.slice(0, REQUISITION_DESCRIPTION_MAX) }),
-    requiredSkills: required,
-    niceToHaveSkills: niceToHave,
-  };
 };

@@ -1,6 +1,6 @@
 import { eventWrite } from '../events/record.ts';
 import { claimRequisition, releaseRequisition } from '../identity/tenant-usage.ts';
-import { requisitionDefaultsFromJobDescription } from '../job-descriptions/job-description.service.ts';
+import { requisitionDefaultsFromJobDescription } from '../job-descriptions/requisition-defaults.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { metricWrites } from '../platform/metric.service.ts';
 import { isoNow } from '../shared/clock.ts';

@@ -86,22 +86,30 @@ const jsonResult = ({ statusCode, body, headers }: StoredResponse, extra: Record
   body,
 });
 
-const sealedText = () => import('@assist-ten/core/shared/pii/sealed-text');
+/**
+ * Seals the stored copy of a response that carries personal data (routes flagged
+ * `personalData`), e.g. with the personal-data key (core/shared/pii/sealed-text). Passed by
+ * the contexts that have such routes, so no other function bundles the key service.
+ */
+export interface ResponseSealer {
+  seal(context: Record<string, string>, text: string): Promise<string>;
+  open(context: Record<string, string>, sealed: string): Promise<string>;
+}
 
 const sealContext = (claim: IdempotencyKey) => ({ purpose: 'idempotent-response', tenantId: claim.tenantId });
 
-const sealed = async (claim: IdempotencyKey, response: StoredResponse): Promise<StoredResponse> => ({
+const withBody = async (response: StoredResponse, change: (body: string) => Promise<string>) => ({
   ...response,
-  body: response.body && (await (await sealedText()).sealText(sealContext(claim), response.body)),
-});
-
-const unsealed = async (claim: IdempotencyKey, response: StoredResponse): Promise<StoredResponse> => ({
-  ...response,
-  body: response.body && (await (await sealedText()).openText(sealContext(claim), response.body)),
+  body: response.body && (await change(response.body)),
 });
 
 /** Runs one route: authorise, validate, replay or claim an Idempotency-Key, call the operation. */
-const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, event: Event): Promise<Result> => {
+const runRoute = async (
+  route: KeyedRoute,
+  operation: Operation<KeyedRoute>,
+  event: Event,
+  sealer: ResponseSealer | undefined,
+): Promise<Result> => {
   const principal = await authorise(route, event);
   const { raw, request } = parseRequest(route, event, principal);
   const idempotencyKey = route.idempotent ? parseIdempotencyKey(event.headers['idempotency-key']) : undefined;
@@ -117,7 +125,10 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       .digest('hex');
     const started = await (await idempotencyStore()).beginIdempotent(claim, fingerprint);
     if (started.kind === 'replay') {
-      const response = route.personalData ? await unsealed(claim, started.response) : started.response;
+      const response =
+        route.personalData && sealer
+          ? await withBody(started.response, (body) => sealer.open(sealContext(claim), body))
+          : started.response;
       return jsonResult(response, { 'idempotent-replayed': 'true' });
     }
   }
@@ -130,7 +141,10 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
       result.accepted,
     );
     if (claim) {
-      const stored = route.personalData ? await sealed(claim, response) : response;
+      const stored =
+        route.personalData && sealer
+          ? await withBody(response, (body) => sealer.seal(sealContext(claim), body))
+          : response;
       await (await idempotencyStore()).completeIdempotent(claim, stored);
     }
     return jsonResult(response);
@@ -144,7 +158,13 @@ const runRoute = async (route: KeyedRoute, operation: Operation<KeyedRoute>, eve
  * The Lambda handler of one bounded context: dispatches on `routeKey` by map lookup,
  * wrapped in the one middleware stack every HTTP function shares.
  */
-export const createHttpHandler = <R extends KeyedRoute>(routes: readonly R[], operations: Operations<R>) => {
+export const createHttpHandler = <R extends KeyedRoute>(
+  routes: readonly R[],
+  operations: Operations<R>,
+  { sealer }: { sealer?: ResponseSealer } = {},
+) => {
+  const unsealable = routes.find((route) => route.personalData && route.idempotent && !sealer);
+  if (unsealable) throw new Error(`${unsealable.routeKey} keeps personal data for replays: pass a sealer`);
   const table = new Map<string, { route: KeyedRoute; operation: Operation<KeyedRoute> }>(
     routes.map((route) => [
       route.routeKey,
@@ -183,7 +203,7 @@ export const createHttpHandler = <R extends KeyedRoute>(routes: readonly R[], op
       .handler(async (event) => {
         const entry = table.get(event.routeKey);
         if (!entry) throw new NotFoundError(`No route ${event.routeKey}.`);
-        return runRoute(entry.route, entry.operation, event);
+        return runRoute(entry.route, entry.operation, event, sealer);
       })
   );
 };
