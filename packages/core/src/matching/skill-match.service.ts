@@ -1,8 +1,8 @@
 import { type Clock, isoNow, systemClock } from '../shared/clock.ts';
-import { assertCursorFor } from '../shared/cursor.ts';
 import { isConditionalCheckFailure } from '../shared/db-errors.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import type { Page } from '../shared/schema.ts';
 import type { MatchResult } from './score.ts';
 import { rankKeyOf, SkillMatchEntity, type SkillMatchItem } from './skill-match.entity.ts';
@@ -88,12 +88,7 @@ export const listMatchesForRequisition = async (
   // Every sort key of score >= minScore sorts below the bare rank of minScore - 1.
   const query =
     minScore === undefined ? index : index.between({ rank: rankKeyOf(100) }, { rank: rankKeyOf(minScore - 1) });
-  if (cursor !== undefined) {
-    const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
-    assertCursorFor(cursor, { attribute: 'gsi1pk', value: ExpressionAttributeValues[':pk'] ?? '' });
-  }
-  const { data, cursor: nextCursor } = await query.go({ limit, cursor: cursor ?? null, order: 'asc' });
-  return { items: data.map(toSkillMatch), nextCursor };
+  return pageOf(query, 'gsi1pk', { limit, cursor, order: 'asc' }, toSkillMatch);
 };
 
 const BATCH_ATTEMPTS = 3;

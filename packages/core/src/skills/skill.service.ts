@@ -2,11 +2,11 @@ import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { pageOf } from '../shared/paging.ts';
 import type { Principal } from '../shared/principal.ts';
 import type { Page } from '../shared/schema.ts';
 import { put, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
-import { pageByName } from './name-order.ts';
 import { SkillEntity, type SkillItem } from './skill.entity.ts';
 import { normaliseTerm } from './skill.model.ts';
 import { type CreateSkill, type ListSkills, Skill, type UpdateSkill } from './skill.schema.ts';
@@ -75,13 +75,13 @@ export const listSkills = async (actor: Principal, input: ListSkills): Promise<P
     const query = (range ? index.begins(range) : index).where(({ isActive }, { eq }) =>
       activeOnly ? eq(isActive, true) : '',
     );
-    return pageByName(query, 'gsi2pk', { limit, cursor }, toSkill);
+    return pageOf(query, 'gsi2pk', { limit, cursor, order: 'asc' }, toSkill);
   }
   const index = SkillEntity.query.byTenant({ tenantId });
   const query = (range ? index.begins(range) : index).where(({ isActive }, { eq }) =>
     activeOnly ? eq(isActive, true) : '',
   );
-  return pageByName(query, 'gsi1pk', { limit, cursor }, toSkill);
+  return pageOf(query, 'gsi1pk', { limit, cursor, order: 'asc' }, toSkill);
 };
 
 const archivedSkill = (id: string) =>
