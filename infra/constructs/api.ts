@@ -26,7 +26,6 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CONTEXT_ACCESS } from '../../functions/access.ts';
 import { CONTEXTS, type Context, type Route, routes } from '../../functions/routes.ts';
-import type { StageConfig } from '../stacks/stage-config.ts';
 import { type AccessResources, grantAccess } from './function-access.ts';
 import { HouseFunction } from './house-function.ts';
 import { pascalCase } from './names.ts';

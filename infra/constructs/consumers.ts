@@ -1,13 +1,10 @@
-import { ENV } from '@assist-ten/core/shared/env';
-import { Arn, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Duration, Tags, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONSUMERS, type Consumer, type QueueConsumer, type StreamConsumer } from '../../functions/consumers.ts';
-import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
 import { type AccessResources, grantAccess } from './function-access.ts';
 import { HouseFunction } from './house-function.ts';
 import { type Messaging, QUEUE_TAG } from './messaging.ts';
