@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
+import { extractedSkillAttribute, statedSkillAttribute } from '../extraction/skill.attributes.ts';
 import { trackedAttributes } from '../shared/attributes.ts';
 import { documentClient, tableName } from '../shared/db.ts';
 import { CANDIDATE_SOURCES, CANDIDATE_STATUSES } from './candidate.model.ts';
@@ -21,26 +21,6 @@ const links = {
   required: true,
   default: () => ({}),
   properties: { linkedin: { type: 'string' }, github: { type: 'string' }, portfolio: { type: 'string' } },
-} as const;
-
-const statedSkill = {
-  type: 'map',
-  properties: {
-    skill: { type: 'string', required: true },
-    proficiency: { type: SKILL_PROFICIENCIES, required: true },
-  },
-} as const;
-
-const extractedSkill = {
-  type: 'map',
-  properties: {
-    ...statedSkill.properties,
-    skillId: { type: 'string' },
-    category: { type: 'string' },
-    yearsOfExperience: { type: 'number' },
-    confidence: { type: 'number', required: true },
-    evidence: { type: 'string', required: true },
-  },
 } as const;
 
 export const CandidateEntity = new Entity(
@@ -66,7 +46,7 @@ export const CandidateEntity = new Entity(
       /** The candidate's data key, wrapped by the master key under {tenantId, candidateId}. Never shown. */
       wrappedKey: { type: 'string', required: true },
       /** What the last extraction of the resume found; replaced by each new extraction. */
-      extractedSkills: { type: 'list', required: true, default: () => [], items: extractedSkill },
+      extractedSkills: { type: 'list', required: true, default: () => [], items: extractedSkillAttribute },
       extractedFrom: {
         type: 'map',
         properties: {
@@ -76,7 +56,7 @@ export const CandidateEntity = new Entity(
         },
       },
       /** A recruiter's own list, which wins over the extracted one until it is cleared. */
-      skillOverride: { type: 'list', items: statedSkill },
+      skillOverride: { type: 'list', items: statedSkillAttribute },
       /** When the override was set: an extraction after it makes the override worth a second look. */
       skillOverrideAt: { type: 'string' },
       resumeDocumentId: { type: 'string' },
