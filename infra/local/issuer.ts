@@ -35,6 +35,9 @@ export interface LocalIssuer {
  */
 export const LOCAL_PASSWORD = 'Assist-Ten-local-2024!';
 
+/** How cognito-local answers a sign-in with a password that was never set (Cognito says NotAuthorized). */
+const PASSWORD_REFUSALS: readonly string[] = ['NotAuthorizedException', 'InvalidPasswordException'];
+
 const JwksDocument = z.object({ keys: z.array(z.looseObject({ kty: z.string() })) });
 
 const fetchJwks = async (issuer: string): Promise<JSONWebKeySet> => {
@@ -56,7 +59,9 @@ export const createLocalIssuer = async (
   const jwks = await fetchJwks(issuer);
   const keySet = createLocalJWKSet(jwks);
   const privateKey = await importJWK(cognitoLocalKey.jwk, 'RS256');
-  const client = new CognitoIdentityProviderClient({ ...localClientConfig(cognito.endpoint), maxAttempts: 1 });
+  // cognito-local keeps its pool in one JSON file: concurrent sign-ins (test workers, a
+  // busy machine) can meet a write in progress and get a 500, which a retry gets past.
+  const client = new CognitoIdentityProviderClient({ ...localClientConfig(cognito.endpoint), maxAttempts: 4 });
 
   return {
     issuer,
@@ -71,22 +76,34 @@ export const createLocalIssuer = async (
         });
       // cognito-local signs disabled users in; real Cognito refuses them, so we do.
       if (!user?.Username || user.Enabled === false) return null;
-      await client.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: cognito.userPoolId,
-          Username: user.Username,
-          Password: LOCAL_PASSWORD,
-          Permanent: true,
-        }),
-      );
-      const { AuthenticationResult: result } = await client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: cognito.userPoolId,
-          ClientId: cognito.clientId,
-          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-          AuthParameters: { USERNAME: email, PASSWORD: LOCAL_PASSWORD },
-        }),
-      );
+      const signIn = () =>
+        client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: cognito.userPoolId,
+            ClientId: cognito.clientId,
+            AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: email, PASSWORD: LOCAL_PASSWORD },
+          }),
+        );
+      // The local password is set on the first sign-in (refused, or a new-password challenge
+      // for an invited user), not on every one: fewer writes to cognito-local's file while
+      // other sign-ins read it.
+      const first = await signIn().catch((error: unknown) => {
+        if (error instanceof Error && PASSWORD_REFUSALS.includes(error.name)) return undefined;
+        throw error;
+      });
+      let result = first?.AuthenticationResult;
+      if (!result?.IdToken) {
+        await client.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: cognito.userPoolId,
+            Username: user.Username,
+            Password: LOCAL_PASSWORD,
+            Permanent: true,
+          }),
+        );
+        result = (await signIn()).AuthenticationResult;
+      }
       if (!result?.IdToken) throw new Error(`cognito-local returned no ID token for ${email}`);
       return result.IdToken;
     },
