@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ExtractedSkill, StatedSkill } from '../extraction/extracted-skill.ts';
+import { ExtractedSkill, statedSkillList } from '../extraction/extracted-skill.ts';
 import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
 import { boundedList, emailAddress, idPath, listQuery, notEmpty, page, text, trackedView } from '../shared/schema.ts';
 import { CANDIDATE_SOURCES, CANDIDATE_STATUSES } from './candidate.model.ts';
@@ -29,11 +29,7 @@ const consent = z.strictObject({
 });
 
 /** A recruiter's own skill list for the candidate; it replaces the extracted one in `effective`. */
-const skills = boundedList(StatedSkill, 100).check(
-  z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
-    message: 'Each skill may be listed once',
-  }),
-);
+const skills = statedSkillList(100);
 
 export const CreateCandidateBody = z.strictObject({
   fullName: text(200),

@@ -35,3 +35,12 @@ export interface TaxonomyEntry {
   category: string;
   aliases: readonly string[];
 }
+
+/** A list of stated skills of at most `max`, each skill once (whatever its case). */
+export const statedSkillList = (max: number) =>
+  z.array(StatedSkill).check(
+    z.maxLength(max),
+    z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
+      message: 'Each skill may be listed once',
+    }),
+  );

@@ -1,14 +1,10 @@
 import * as z from 'zod/mini';
-import { ExtractedSkill, StatedSkill } from '../extraction/extracted-skill.ts';
+import { ExtractedSkill, StatedSkill, statedSkillList } from '../extraction/extracted-skill.ts';
 import { SKILL_REQUIREMENTS } from '../extraction/extractor.ts';
-import { boundedList, idPath, listQuery, notEmpty, page, queryBoolean, text, trackedView } from '../shared/schema.ts';
+import { idPath, listQuery, notEmpty, page, queryBoolean, text, trackedView } from '../shared/schema.ts';
 import { JOB_DESCRIPTION_STATUSES, MAX_JOB_DESCRIPTION_TEXT } from './job-description.model.ts';
 
-const skillList = boundedList(StatedSkill, 50).check(
-  z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
-    message: 'Each skill may be listed once',
-  }),
-);
+const skillList = statedSkillList(50);
 
 /** A recruiter's own list of the skills a posting asks for. */
 export const JobSkillsOverride = z.strictObject({ required: skillList, niceToHave: skillList });

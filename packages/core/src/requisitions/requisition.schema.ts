@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { StatedSkill, statedSkillList } from '../extraction/extracted-skill.ts';
 import { ID_PREFIXES, idPattern } from '../shared/ids.ts';
 import {
   boundedList,
@@ -17,19 +18,9 @@ import {
   REMOTE_POLICIES,
   REQUISITION_STATUSES,
   SALARY_PERIODS,
-  SKILL_PROFICIENCIES,
 } from './requisition.model.ts';
 
-const skill = z.strictObject({
-  skill: text(100),
-  proficiency: z.enum(SKILL_PROFICIENCIES),
-});
-
-const skills = boundedList(skill, 50).check(
-  z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
-    message: 'Each skill may be listed once',
-  }),
-);
+const skills = statedSkillList(50);
 
 const money = z.int().check(z.minimum(0), z.maximum(100_000_000));
 
@@ -142,8 +133,8 @@ export const Requisition = z.object({
   remotePolicy: z.optional(z.enum(REMOTE_POLICIES)),
   employmentType: z.optional(z.enum(EMPLOYMENT_TYPES)),
   experienceLevel: z.optional(z.enum(EXPERIENCE_LEVELS)),
-  requiredSkills: z.array(skill),
-  niceToHaveSkills: z.array(skill),
+  requiredSkills: z.array(StatedSkill),
+  niceToHaveSkills: z.array(StatedSkill),
   salary: z.optional(salary),
   positionsAvailable: z.int(),
   positionsFilled: z.int(),

@@ -1,16 +1,12 @@
 import * as z from 'zod/mini';
-import { StatedSkill } from '../extraction/extracted-skill.ts';
+import { statedSkillList } from '../extraction/extracted-skill.ts';
 import { EXPERIENCE_LEVELS, SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
-import { boundedList, idPath, listQuery, notEmpty, page, queryBoolean, text, trackedView } from '../shared/schema.ts';
+import { idPath, listQuery, notEmpty, page, queryBoolean, text, trackedView } from '../shared/schema.ts';
 
 export const MAX_ROLE_SKILLS = 50;
 
 /** Each a name or alias of the tenant's taxonomy; stored as its canonical name. */
-const skills = boundedList(StatedSkill, MAX_ROLE_SKILLS).check(
-  z.refine((list) => new Set(list.map((entry) => entry.skill.toLowerCase())).size === list.length, {
-    message: 'Each skill may be listed once',
-  }),
-);
+const skills = statedSkillList(MAX_ROLE_SKILLS);
 
 const editable = {
   title: text(200),
