@@ -1,8 +1,9 @@
 import { ApplicationEntity } from '../applications/application.entity.ts';
-import type { CandidateItem } from '../candidates/candidate.entity.ts';
+import { readRequisition } from '../applications/related.ts';
+import { CandidateEntity, type CandidateItem } from '../candidates/candidate.entity.ts';
 import { loadCandidate } from '../candidates/candidate.service.ts';
 import type { StatedSkill, TaxonomyEntry } from '../extraction/extracted-skill.ts';
-import { RequisitionEntity, type RequisitionItem } from '../requisitions/requisition.entity.ts';
+import type { RequisitionItem } from '../requisitions/requisition.entity.ts';
 import { findSkill, loadTaxonomy } from '../skills/taxonomy.ts';
 import { type CandidateSkill, scoreMatch } from './score.ts';
 import { upsertMatch } from './skill-match.service.ts';
@@ -55,8 +56,18 @@ const inBatches = async <T>(items: readonly T[], work: (item: T) => Promise<unkn
   }
 };
 
-const requisitionOf = async (tenantId: string, requisitionId: string): Promise<RequisitionItem | undefined> =>
-  (await RequisitionEntity.get({ tenantId, requisitionId }).go({ consistent: true })).data ?? undefined;
+const requisitionOf = (tenantId: string, requisitionId: string) => readRequisition(tenantId, requisitionId, true);
+
+/** The page's candidates in one BatchGet, erased ones left out (as loadCandidate has it). */
+const candidatesOf = async (tenantId: string, candidateIds: readonly string[]): Promise<Map<string, CandidateItem>> => {
+  if (!candidateIds.length) return new Map();
+  const keys = [...new Set(candidateIds)].map((candidateId) => ({ tenantId, candidateId }));
+  const { data, unprocessed } = await CandidateEntity.get(keys).go();
+  // Keys DynamoDB left unprocessed (throttling) are read one by one rather than skipped.
+  const rest = await Promise.all(unprocessed.map(({ candidateId }) => loadCandidate(tenantId, candidateId)));
+  const found = [...data.filter((item) => item.status !== 'erased'), ...rest.filter((item) => item !== undefined)];
+  return new Map(found.map((item) => [item.candidateId, item]));
+};
 
 /** Scores one application's pair (a new application). Returns whether there was a pair to score. */
 export const matchApplication = async (
@@ -111,8 +122,12 @@ export const rematchRequisition = async (
       await ApplicationEntity.query
         .byRequisition({ tenantId, requisitionId })
         .go({ cursor, limit: 100, attributes: ['applicationId', 'candidateId'] });
+    const candidates = await candidatesOf(
+      tenantId,
+      page.data.map(({ candidateId }) => candidateId),
+    );
     await inBatches(page.data, async ({ applicationId, candidateId }) => {
-      const candidate = await loadCandidate(tenantId, candidateId);
+      const candidate = candidates.get(candidateId);
       if (!candidate) return;
       await scorePair(taxonomy, candidate, requisition, applicationId);
       scored++;
