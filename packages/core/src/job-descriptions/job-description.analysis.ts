@@ -1,7 +1,6 @@
 import { runExtraction } from '../extraction/run-extraction.ts';
 import { isoNow } from '../shared/clock.ts';
-import { ValidationError } from '../shared/errors.ts';
-import { canonicalStatedSkills, loadTaxonomy } from '../skills/taxonomy.ts';
+import { canonicalSkillLists, loadTaxonomy } from '../skills/taxonomy.ts';
 import type { JobSkill, JobSkillsOverride } from './job-description.schema.ts';
 
 export interface JobTextAnalysis {
@@ -36,10 +35,6 @@ export const analyseJobText = async (
 
 /** A recruiter's skills in the taxonomy's canonical names; unknown or repeated skills are 400s naming their field. */
 export const canonicalOverride = async (tenantId: string, override: JobSkillsOverride): Promise<JobSkillsOverride> => {
-  const taxonomy = await loadTaxonomy(tenantId);
-  const required = canonicalStatedSkills(taxonomy, override.required, 'skills.required');
-  const niceToHave = canonicalStatedSkills(taxonomy, override.niceToHave, 'skills.niceToHave');
-  const errors = [...required.errors, ...niceToHave.errors];
-  if (errors.length) throw new ValidationError('Some skills are not in your skill taxonomy.', { errors });
-  return { required: required.skills, niceToHave: niceToHave.skills };
+  const { required = [], niceToHave = [] } = await canonicalSkillLists(tenantId, override, (key) => `skills.${key}`);
+  return { required, niceToHave };
 };

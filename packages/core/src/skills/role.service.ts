@@ -1,7 +1,7 @@
 import type { StatedSkill } from '../extraction/extracted-skill.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { pageOf } from '../shared/paging.ts';
 import type { Principal } from '../shared/principal.ts';
@@ -11,7 +11,7 @@ import { patched, versionedPatch, writeVersioned } from '../shared/versioned-wri
 import { RoleEntity, type RoleItem } from './role.entity.ts';
 import { type CreateRole, type ListRoles, Role, type UpdateRole } from './role.schema.ts';
 import { assertTaxonomyReader, assertTaxonomyWriter } from './skills.policy.ts';
-import { canonicalStatedSkills, loadTaxonomy } from './taxonomy.ts';
+import { canonicalSkillLists } from './taxonomy.ts';
 
 /** What the API shows: the item without tenant or key attributes, `roleId` as `id`. */
 export const toRole = ({ roleId, ...item }: RoleItem): Role => Role.parse({ ...item, id: roleId });
@@ -29,28 +29,8 @@ interface RoleSkills {
   niceToHaveSkills?: StatedSkill[];
 }
 
-/**
- * The lists given, in the taxonomy's canonical names; a skill the taxonomy does not know is
- * a 400 naming its field. The taxonomy is read only when a list is given.
- */
-const canonicalRoleSkills = async (tenantId: string, input: RoleSkills): Promise<RoleSkills> => {
-  const lists = (['requiredSkills', 'niceToHaveSkills'] as const).filter((field) => input[field] !== undefined);
-  if (lists.length === 0) return {};
-  const taxonomy = await loadTaxonomy(tenantId);
-  const result: RoleSkills = {};
-  const errors: FieldError[] = [];
-  for (const field of lists) {
-    const checked = canonicalStatedSkills(taxonomy, input[field] ?? [], field);
-    result[field] = checked.skills;
-    errors.push(...checked.errors);
-  }
-  if (errors.length) {
-    throw new ValidationError('Some skills are not in your skill taxonomy: add them there, or use their names.', {
-      errors,
-    });
-  }
-  return result;
-};
+const canonicalRoleSkills = (tenantId: string, input: RoleSkills): Promise<RoleSkills> =>
+  canonicalSkillLists(tenantId, { requiredSkills: input.requiredSkills, niceToHaveSkills: input.niceToHaveSkills });
 
 export const createRole = async (
   actor: Principal,

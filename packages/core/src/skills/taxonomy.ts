@@ -1,5 +1,5 @@
 import type { StatedSkill, TaxonomyEntry } from '../extraction/extracted-skill.ts';
-import type { FieldError } from '../shared/errors.ts';
+import { type FieldError, ValidationError } from '../shared/errors.ts';
 import { SkillEntity } from './skill.entity.ts';
 import { normaliseTerm } from './skill.model.ts';
 
@@ -63,4 +63,34 @@ export const canonicalStatedSkills = (
     }
   }
   return { skills: canonical, errors };
+};
+
+/**
+ * Lists of stated skills in the taxonomy's canonical names, read from the taxonomy only when
+ * a list is given; a skill it does not know (or a repeat) is a 400 naming its field, every
+ * such field at once. `fieldOf` says how a list is named in the request body.
+ */
+export const canonicalSkillLists = async <K extends string>(
+  tenantId: string,
+  lists: Partial<Record<K, readonly StatedSkill[]>>,
+  fieldOf: (key: K) => string = (key) => key,
+): Promise<Partial<Record<K, StatedSkill[]>>> => {
+  const given = (Object.entries(lists) as [K, readonly StatedSkill[] | undefined][]).filter(
+    (entry): entry is [K, readonly StatedSkill[]] => entry[1] !== undefined,
+  );
+  if (given.length === 0) return {};
+  const taxonomy = await loadTaxonomy(tenantId);
+  const result: Partial<Record<K, StatedSkill[]>> = {};
+  const errors: FieldError[] = [];
+  for (const [key, skills] of given) {
+    const checked = canonicalStatedSkills(taxonomy, skills, fieldOf(key));
+    result[key] = checked.skills;
+    errors.push(...checked.errors);
+  }
+  if (errors.length) {
+    throw new ValidationError('Some skills are not in your skill taxonomy: add them there, or use their names.', {
+      errors,
+    });
+  }
+  return result;
 };
