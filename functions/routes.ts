@@ -1,4 +1,5 @@
 import { applicationRoutes } from './http/applications/routes.ts';
+import { assessmentContextRoutes } from './http/assessments/routes.ts';
 import { candidateRoutes } from './http/candidates/routes.ts';
 import { documentRoutes } from './http/documents/routes.ts';
 import { identityRoutes } from './http/identity/routes.ts';
@@ -7,6 +8,7 @@ import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
 import { requisitionRoutes } from './http/requisitions/routes.ts';
 import { skillRoutes } from './http/skills/routes.ts';
+import { testSessionContextRoutes } from './http/test-sessions/routes.ts';
 
 /**
  * THE route table. Every endpoint is listed once, in the file of its feature
@@ -24,6 +26,8 @@ export const CONTEXT_ROUTES = {
   skills: skillRoutes,
   applications: applicationRoutes,
   'job-descriptions': jobDescriptionRoutes,
+  assessments: assessmentContextRoutes,
+  'test-sessions': testSessionContextRoutes,
 } as const;
 
 export const routes = [
@@ -36,6 +40,8 @@ export const routes = [
   ...skillRoutes,
   ...applicationRoutes,
   ...jobDescriptionRoutes,
+  ...assessmentContextRoutes,
+  ...testSessionContextRoutes,
 ] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.

@@ -1,6 +1,7 @@
 import { type RouteDefinition, routeKeyOf } from '@assist-ten/lambda-kit/http/route';
 import { call, tokenFor } from './api.ts';
 import { fixtures as applicationFixtures } from './fixtures/applications.ts';
+import { fixtures as assessmentFixtures } from './fixtures/assessments.ts';
 import { fixtures as candidateFixtures } from './fixtures/candidates.ts';
 import { fixtures as documentFixtures } from './fixtures/documents.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
@@ -10,9 +11,12 @@ import { fixtures as jobDescriptionFixtures } from './fixtures/job-descriptions.
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
+import { fixtures as questionGenerationFixtures } from './fixtures/question-generation.ts';
+import { fixtures as questionSetFixtures } from './fixtures/question-sets.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
 import { fixtures as skillFixtures } from './fixtures/skills.ts';
 import { fixtures as taskFixtures } from './fixtures/tasks.ts';
+import { fixtures as testSessionFixtures } from './fixtures/test-sessions.ts';
 import { HOME } from './users.ts';
 
 export { HOME, OTHER, SUPERADMIN } from './users.ts';
@@ -117,6 +121,10 @@ const FEATURES: readonly FeatureFixtures[] = [
   skillFixtures,
   applicationFixtures,
   jobDescriptionFixtures,
+  questionSetFixtures,
+  questionGenerationFixtures,
+  assessmentFixtures,
+  testSessionFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

@@ -35,6 +35,12 @@ export const ENV = {
    * local key provider is used; it must never be set on AWS.
    */
   localKeyMaterial: 'LOCAL_KEY_MATERIAL',
+  /** KMS asymmetric key (ARN, ECC_NIST_P256) that signs candidate session tokens (ES256). */
+  candidateTokenKeyId: 'CANDIDATE_TOKEN_KEY_ID',
+  /** Which question generator runs: `local` (default, the seeded bank) or `bedrock`. */
+  questionGenerator: 'QUESTION_GENERATOR',
+  /** Which text-answer scorer runs: `local` (default, rubric keywords) or `bedrock`. */
+  answerScorer: 'ANSWER_SCORER',
   /** Which skill extractor runs: `local` (default, deterministic) or `bedrock`. */
   skillExtractor: 'SKILL_EXTRACTOR',
   /** Bedrock model id (or inference profile) the `bedrock` extractor calls. */

@@ -20,6 +20,13 @@ export const ID_PREFIXES = {
   extraction: 'xlog',
   application: 'app',
   note: 'note',
+  questionSet: 'qset',
+  question: 'qst',
+  assessment: 'asmt',
+  invitation: 'inv',
+  testSession: 'tses',
+  refreshFamily: 'rfam',
+  refreshToken: 'rtok',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

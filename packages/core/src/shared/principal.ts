@@ -29,3 +29,17 @@ export const systemPrincipal = (tenantId: string, requestId: string): Principal 
   roles: [],
   requestId,
 });
+
+/**
+ * A candidate taking one test, as a verified candidate access token says (no Cognito): the
+ * token is scoped to one test session, and services trust nothing else about the caller.
+ */
+export interface CandidatePrincipal {
+  tenantId: string;
+  testSessionId: string;
+  assessmentId: string;
+  candidateId: string;
+  /** The refresh-token family the token was issued in: once the family is revoked, its tokens stop working. */
+  familyId: string;
+  requestId: string;
+}

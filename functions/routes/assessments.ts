@@ -1,0 +1,1 @@
+export const assessmentRoutes = [] as const;

@@ -1,0 +1,1 @@
+export const questionSetRoutes = [] as const;
