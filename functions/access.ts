@@ -4,6 +4,9 @@ import type { CONTEXT_ROUTES } from './routes.ts';
 
 export type FileAction = 'read' | 'write' | 'delete';
 
+/** `sign` issues candidate access tokens (and verifies them); `verify` only verifies them. */
+export type CandidateTokenAccess = 'sign' | 'verify';
+
 /** What a function may touch beyond reading and writing the table; CDK grants exactly this. */
 export interface FunctionAccess {
   /** Queues it sends messages to. */
@@ -21,6 +24,8 @@ export interface FunctionAccess {
   files?: { readonly [K in FileKind]?: readonly FileAction[] };
   /** Calls Amazon Bedrock (the skill extractor), when the stage names a model. */
   bedrock?: boolean;
+  /** Uses the KMS key of candidate access tokens (core/test-sessions/token-signer). */
+  candidateTokens?: CandidateTokenAccess;
 }
 
 /** The access of each HTTP context's function; a context not listed reads and writes the table only. */
@@ -35,4 +40,9 @@ export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: Fun
   documents: { files: { documents: ['write', 'read'], 'document-text': ['read'] } },
   // A job description typed in is read at once, by the stage's extractor.
   'job-descriptions': { bedrock: true },
+  // Invitations: the candidate's email is decrypted to send them their link; large calls and
+  // question generation go to background tasks.
+  assessments: { personalData: true, email: true, sendsTo: ['tasks'] },
+  // Exchanges invitations and refresh tokens for access tokens, and verifies them on every candidate route.
+  'test-sessions': { candidateTokens: 'sign' },
 };

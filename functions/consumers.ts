@@ -5,32 +5,44 @@ interface ConsumerBase {
   /** Entry file, relative to the repository root. */
   entry: string;
   description: string;
-  /** Records per invocation. */
-  batchSize: number;
-  /** Seconds Lambda may wait to fill a batch; low, since people wait for notifications. */
-  maxBatchingWindowSeconds: number;
   timeoutSeconds: number;
   /** What it may touch beyond reading and writing the table. */
   access: FunctionAccess;
 }
 
-export interface QueueConsumer extends ConsumerBase {
+interface BatchConsumer extends ConsumerBase {
+  /** Records per invocation. */
+  batchSize: number;
+  /** Seconds Lambda may wait to fill a batch; low, since people wait for notifications. */
+  maxBatchingWindowSeconds: number;
+}
+
+export interface QueueConsumer extends BatchConsumer {
   kind: 'queue';
   queue: QueueName;
   /** Concurrent invocations the queue may drive, so a burst cannot starve the API. */
   maxConcurrency: number;
 }
 
-export interface StreamConsumer extends ConsumerBase {
+export interface StreamConsumer extends BatchConsumer {
   kind: 'stream';
   name: string;
 }
 
-export type Consumer = QueueConsumer | StreamConsumer;
+/** A function a timer invokes (an EventBridge schedule on AWS, an interval locally). */
+export interface ScheduleConsumer extends ConsumerBase {
+  kind: 'schedule';
+  name: string;
+  rateMinutes: number;
+  /** How often the local cloud invokes it: tighter than on AWS, so local waits are short. */
+  localIntervalSeconds: number;
+}
+
+export type Consumer = QueueConsumer | StreamConsumer | ScheduleConsumer;
 
 /**
- * Every function that is not an HTTP route: what drains each queue and what reads the
- * table's stream. CDK creates each function with its event source and grants; the local
+ * Every function that is not an HTTP route: what drains each queue, what reads the
+ * table's stream, and what a timer runs. CDK creates each function with its event source and grants; the local
  * cloud polls the same sources into the same handlers.
  */
 export const CONSUMERS = [
@@ -77,7 +89,8 @@ export const CONSUMERS = [
     kind: 'queue',
     queue: 'tasks',
     entry: 'functions/queue/tasks/handler.ts',
-    description: 'Background work: candidate exports, and scoring skill matches again when skills change',
+    description:
+      'Background work: candidate exports, bulk invitations, question generation, scoring test sessions, and scoring skill matches again',
     batchSize: 5,
     maxBatchingWindowSeconds: 1,
     // Rescoring a requisition with thousands of applicants takes minutes; the queue's visibility
@@ -87,7 +100,22 @@ export const CONSUMERS = [
     access: {
       // An export reads the resumes' text and writes the export file; it shows decrypted contact details.
       files: { 'document-text': ['read'], exports: ['write'] },
+      // Exports show decrypted contact details; invitations are emailed to the candidate's address.
       personalData: true,
+      email: true,
+      // Question generation and the scoring of text answers call the stage's model, when it names one.
+      bedrock: true,
     },
+  },
+  {
+    kind: 'schedule',
+    name: 'test-session-sweep',
+    entry: 'functions/schedule/test-session-sweep/handler.ts',
+    description: 'Submits test sessions whose deadline passed without a submission, so none stays open',
+    // Each run takes what is due now; a backlog after an outage is worked off over a few runs.
+    rateMinutes: 1,
+    localIntervalSeconds: 2,
+    timeoutSeconds: 50,
+    access: {},
   },
 ] as const satisfies readonly Consumer[];

@@ -1,17 +1,26 @@
+import type { RouteAuth } from '@assist-ten/lambda-kit/http/route';
 import { routes } from './routes.ts';
 
 export const ENDPOINTS_START = '<!-- endpoints:start (npm run openapi rewrites this list from functions/routes.ts) -->';
 export const ENDPOINTS_END = '<!-- endpoints:end -->';
+
+const whoMayCall = (auth: RouteAuth): string => {
+  switch (auth.type) {
+    case 'public':
+      return 'anyone';
+    case 'candidate':
+      return 'candidate session';
+    case 'staff':
+      return auth.roles.join(', ');
+  }
+};
 
 /** The README's endpoint table, made from the route table. */
 export const endpointTable = (): string =>
   [
     '| method | path | who | what |',
     '| --- | --- | --- | --- |',
-    ...routes.map(
-      (route) =>
-        `| ${route.method} | \`${route.path}\` | ${route.auth.type === 'public' ? 'anyone' : route.auth.roles.join(', ')} | ${route.summary} |`,
-    ),
+    ...routes.map((route) => `| ${route.method} | \`${route.path}\` | ${whoMayCall(route.auth)} | ${route.summary} |`),
   ].join('\n');
 
 export const withEndpointTable = (readme: string): string => {

@@ -1,10 +1,18 @@
 import { Duration, Tags, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CONSUMERS, type Consumer, type QueueConsumer, type StreamConsumer } from '../../functions/consumers.ts';
+import {
+  CONSUMERS,
+  type Consumer,
+  type QueueConsumer,
+  type ScheduleConsumer,
+  type StreamConsumer,
+} from '../../functions/consumers.ts';
 import { type AccessResources, grantAccess } from './function-access.ts';
 import { HouseFunction } from './house-function.ts';
 import { type Messaging, QUEUE_TAG } from './messaging.ts';
@@ -85,10 +93,22 @@ export class Consumers extends Construct {
     });
     fn.bindTable(props.table);
     grantAccess(this, fn, consumer.access, props);
-    fn.function.addEventSource(
-      consumer.kind === 'queue' ? queueSource(consumer, props.messaging) : this.streamSource(consumer, props.table),
-    );
+    if (consumer.kind === 'schedule') this.schedule(consumer, fn);
+    else {
+      fn.function.addEventSource(
+        consumer.kind === 'queue' ? queueSource(consumer, props.messaging) : this.streamSource(consumer, props.table),
+      );
+    }
     return fn;
+  }
+
+  /** A rule that invokes the function at its rate; a failed run is simply the next run's work. */
+  private schedule(consumer: ScheduleConsumer, fn: HouseFunction): void {
+    new Rule(this, `${pascalCase(consumer.name)}Schedule`, {
+      description: consumer.description,
+      schedule: Schedule.rate(Duration.minutes(consumer.rateMinutes)),
+      targets: [new LambdaFunction(fn.function, { retryAttempts: 0 })],
+    });
   }
 
   private streamSource(consumer: StreamConsumer, table: ITable): DynamoEventSource {
@@ -114,6 +134,6 @@ const queueSource = (consumer: QueueConsumer, messaging: Messaging): SqsEventSou
     maxConcurrency: consumer.maxConcurrency,
   });
 
-/** `notifications-consumer` or `table-stream`: how logs, tags and alarms name a consumer. */
+/** `notifications-consumer`, `table-stream` or `test-session-sweep`: how logs, tags and alarms name a consumer. */
 export const nameOf = (consumer: Consumer): string =>
   consumer.kind === 'queue' ? `${consumer.queue}-consumer` : consumer.name;

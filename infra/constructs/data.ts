@@ -38,14 +38,16 @@ export interface PersonalDataKeys {
 
 /**
  * The stateful core: the one DynamoDB table (derived from `core/shared/table`), the
- * file bucket clients upload to through presigned POSTs with its access-log bucket, and
- * the keys of personal data.
+ * file bucket clients upload to through presigned POSTs with its access-log bucket, the
+ * keys of personal data and the key that signs candidate session tokens.
  */
 export class Data extends Construct {
   readonly table: Table;
   readonly bucket: Bucket;
   readonly accessLogsBucket: Bucket;
   readonly personalDataKeys: PersonalDataKeys;
+  /** Signs candidate access tokens (ES256); its private half never leaves KMS (core/test-sessions). */
+  readonly candidateTokenKey: Key;
 
   constructor(scope: Construct, id: string, { config }: DataProps) {
     super(scope, id);
@@ -86,6 +88,15 @@ export class Data extends Construct {
         removalPolicy: keyRemoval,
       }),
     };
+
+    // Asymmetric keys cannot rotate automatically; a new key only ends tokens of at most 15 minutes.
+    this.candidateTokenKey = new Key(this, 'CandidateTokenKey', {
+      description: 'Signs candidate session access tokens (ES256 JWTs)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      // Nothing stored depends on it: a lost key only signs candidates out.
+      removalPolicy: config.removalPolicy,
+    });
 
     const bucketDefaults = {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

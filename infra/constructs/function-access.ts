@@ -2,9 +2,10 @@ import { ENV } from '@assist-ten/core/shared/env';
 import type { FileKind } from '@assist-ten/core/shared/files';
 import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { FileAction, FunctionAccess } from '../../functions/access.ts';
+import type { CandidateTokenAccess, FileAction, FunctionAccess } from '../../functions/access.ts';
 import { emailDomainOf, type StageConfig } from '../stacks/stage-config.ts';
 import type { PersonalDataKeys } from './data.ts';
 import { type HouseFunction, nagTokenOf } from './house-function.ts';
@@ -23,7 +24,15 @@ export interface AccessResources {
   readonly realtime?: RealtimeEndpoint;
   readonly bucket?: IBucket;
   readonly personalDataKeys?: PersonalDataKeys;
+  /** Signs candidate access tokens (Data.candidateTokenKey). */
+  readonly candidateTokenKey?: IKey;
 }
+
+const CANDIDATE_TOKEN_ACTIONS: Record<CandidateTokenAccess, readonly string[]> = {
+  // Issuing needs the public key too: the same function verifies the tokens it issued.
+  sign: ['kms:Sign', 'kms:GetPublicKey'],
+  verify: ['kms:GetPublicKey'],
+};
 
 const FILE_ACTIONS: Record<FileAction, readonly string[]> = {
   read: ['s3:GetObject'],
@@ -77,6 +86,11 @@ export const grantAccess = (
     keys.blindIndex.grant(fn.function, 'kms:GenerateMac');
     fn.function.addEnvironment(ENV.piiKeyId, keys.envelope.keyArn);
     fn.function.addEnvironment(ENV.blindIndexKeyId, keys.blindIndex.keyArn);
+  }
+  if (access.candidateTokens !== undefined) {
+    const key = required(resources.candidateTokenKey, 'the candidate token key');
+    key.grant(fn.function, ...CANDIDATE_TOKEN_ACTIONS[access.candidateTokens]);
+    fn.function.addEnvironment(ENV.candidateTokenKeyId, key.keyArn);
   }
   const files = Object.entries(access.files ?? {}) as [FileKind, readonly FileAction[]][];
   if (files.length) {
@@ -145,7 +159,10 @@ export const grantAccess = (
         ],
       }),
     );
-    fn.function.addEnvironment(ENV.skillExtractor, 'bedrock');
+    // The stage's model does every model task the function has: extraction, generation, scoring.
+    for (const name of [ENV.skillExtractor, ENV.questionGenerator, ENV.answerScorer]) {
+      fn.function.addEnvironment(name, 'bedrock');
+    }
     fn.function.addEnvironment(ENV.bedrockModelId, modelId);
   }
 };

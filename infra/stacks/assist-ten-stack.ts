@@ -41,6 +41,7 @@ export class AssistTenStack extends Stack {
       messaging: this.messaging,
       bucket: this.data.bucket,
       personalDataKeys: this.data.personalDataKeys,
+      candidateTokenKey: this.data.candidateTokenKey,
     });
     this.realtime = new Realtime(this, 'Realtime', {
       config,
@@ -55,6 +56,7 @@ export class AssistTenStack extends Stack {
       realtime: this.realtime,
       bucket: this.data.bucket,
       personalDataKeys: this.data.personalDataKeys,
+      candidateTokenKey: this.data.candidateTokenKey,
     });
     this.observability = new Observability(this, 'Observability', {
       config,

@@ -11,11 +11,13 @@ import { fixtures as jobDescriptionFixtures } from './fixtures/job-descriptions.
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
+import { fixtures as practiceFixtures } from './fixtures/practice.ts';
 import { fixtures as questionGenerationFixtures } from './fixtures/question-generation.ts';
 import { fixtures as questionSetFixtures } from './fixtures/question-sets.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
 import { fixtures as skillFixtures } from './fixtures/skills.ts';
 import { fixtures as taskFixtures } from './fixtures/tasks.ts';
+import { fixtures as resultFixtures } from './fixtures/test-session-results.ts';
 import { fixtures as testSessionFixtures } from './fixtures/test-sessions.ts';
 import { HOME } from './users.ts';
 
@@ -125,6 +127,8 @@ const FEATURES: readonly FeatureFixtures[] = [
   questionGenerationFixtures,
   assessmentFixtures,
   testSessionFixtures,
+  practiceFixtures,
+  resultFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

@@ -9,7 +9,7 @@ import type { Principal } from '../shared/principal.ts';
 import { type TransactionWrite, update } from '../shared/transaction.ts';
 import { patched, versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { ApplicationEntity, type ApplicationItem } from './application.entity.ts';
-import { MAX_STAGE_HISTORY } from './application.model.ts';
+import { type ApplicationStage, MAX_STAGE_HISTORY } from './application.model.ts';
 import { assertApplicationManager, assertStageMove } from './application.policy.ts';
 import type { Application, MoveStage } from './application.schema.ts';
 import { loadApplication } from './application.service.ts';
@@ -195,4 +195,26 @@ export const moveApplication = async (
       }
     }
   }
+};
+
+/**
+ * The system moves an application on by itself (e.g. a passed assessment advances it to the
+ * interview stage), only from the stage it expects: if a person moved it meanwhile, their
+ * decision stands and nothing happens. Returns whether it moved.
+ */
+export const advanceApplication = async (
+  cause: Principal,
+  id: string,
+  { from, to, reason }: { from: ApplicationStage; to: ApplicationStage; reason: string },
+): Promise<boolean> => {
+  let moved = false;
+  await writeVersioned(undefined, {
+    label: `Application ${id}`,
+    load: () => loadApplication(cause, id, true),
+    decide: async (current) => {
+      moved = current.stage === from;
+      return moved ? moveWrites(cause, current, { stage: to, reason }) : [];
+    },
+  });
+  return moved;
 };

@@ -92,6 +92,24 @@ export const EVENT_PAYLOADS = {
     candidateId: prefixedId,
     requisitionId: prefixedId,
   }),
+  /** A candidate's answers are final (they submitted, or the deadline passed): the session is scored. */
+  'test_session.submitted': z.object({ testSessionId: prefixedId }),
+  /**
+   * A session was scored: its recruiters learn the outcome. No candidate name (the result
+   * view shows it to those who may see it); the requisition and assessment say enough.
+   */
+  'test_session.scored': z.object({
+    testSessionId: prefixedId,
+    assessmentId: prefixedId,
+    assessmentTitle: title,
+    applicationId: z.optional(prefixedId),
+    percentage: z.number().check(z.minimum(0), z.maximum(100)),
+    passed: z.boolean(),
+    needsReview: z.boolean(),
+    /** Where the application went: the next stage, or nowhere until someone reviews it. */
+    outcome: z.enum(['advanced', 'review']),
+    recipientIds: userIds,
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -125,6 +143,8 @@ export const EVENT_QUEUES = {
   'requisition.skills_changed': 'tasks',
   'candidate.skills_changed': 'tasks',
   'application.created': 'tasks',
+  'test_session.submitted': 'tasks',
+  'test_session.scored': 'notifications',
 } as const satisfies Record<EventType, QueueName>;
 
 export type NotificationEventType = {
@@ -141,11 +161,13 @@ const notificationEnvelopes = [
   envelope('invitation.created'),
   envelope('application.stage_changed'),
   envelope('note.mentioned'),
+  envelope('test_session.scored'),
 ] as const;
 const workEnvelopes = [
   envelope('requisition.skills_changed'),
   envelope('candidate.skills_changed'),
   envelope('application.created'),
+  envelope('test_session.submitted'),
 ] as const;
 
 /** One event as it travels through the queue; anything else in the queue is a poison message. */

@@ -7,6 +7,8 @@ import { extractedSkillAttribute } from './skill.attributes.ts';
 /**
  * ExtractionLog: one run of a skill extractor over one text, succeeded or failed: which
  * extractor, model and prompt version, how long, how many tokens, and the skills it found.
+ * A question generation logs its runs here too (purpose `question_generation`, subject the
+ * question set), with counts of what it made instead of skills.
  * The text itself is never stored (it is personal data and erasable); its SHA-256 and
  * length tell whether two runs read the same text. Written once, never updated; DynamoDB's
  * TTL on `expiresAt` removes it after the audit retention period.
@@ -15,7 +17,7 @@ import { extractedSkillAttribute } from './skill.attributes.ts';
  *
  * Access patterns (ids are ULIDs, so sorting by id is sorting by time):
  * - byId       table  pk: tenant + extraction id         -> one run
- * - bySubject  gsi1   pk: tenant + subject id   sk: id    -> a candidate's or a job description's runs, newest first
+ * - bySubject  gsi1   pk: tenant + subject id   sk: id    -> a candidate's, a job description's or a question set's runs, newest first
  */
 export const ExtractionLogEntity = new Entity(
   {
@@ -49,6 +51,26 @@ export const ExtractionLogEntity = new Entity(
             },
           },
           droppedSkills: { type: 'number' },
+        },
+      },
+      /** A question generation's outcome, counted: never the questions themselves. */
+      generation: {
+        type: 'map',
+        readOnly: true,
+        properties: {
+          questionCount: { type: 'number', required: true },
+          skills: { type: 'list', required: true, items: { type: 'string' } },
+          difficulties: {
+            type: 'map',
+            required: true,
+            properties: {
+              easy: { type: 'number', required: true },
+              medium: { type: 'number', required: true },
+              hard: { type: 'number', required: true },
+            },
+          },
+          shortfall: { type: 'number' },
+          droppedQuestions: { type: 'number' },
         },
       },
       durationMs: { type: 'number', required: true, readOnly: true },

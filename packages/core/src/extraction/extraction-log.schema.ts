@@ -17,6 +17,18 @@ export const ExtractionLog = z.object({
   inputLength: z.int(),
   inputTruncated: z.optional(z.boolean()),
   output: z.optional(z.object({ skills: z.array(ExtractorSkill), droppedSkills: z.optional(z.int()) })),
+  /** What a question generation made, counted. */
+  generation: z.optional(
+    z.object({
+      questionCount: z.int(),
+      skills: z.array(z.string()),
+      difficulties: z.object({ easy: z.int(), medium: z.int(), hard: z.int() }),
+      /** Questions asked for but not made. */
+      shortfall: z.optional(z.int()),
+      /** Questions the model wrote that failed validation, left out. */
+      droppedQuestions: z.optional(z.int()),
+    }),
+  ),
   durationMs: z.number(),
   inputTokens: z.optional(z.int()),
   outputTokens: z.optional(z.int()),

@@ -72,6 +72,60 @@ export const writeExtractionLog = async (record: ExtractionRecord, clock: Clock 
   }).go();
 };
 
+/** What a question generation made, counted: never the questions themselves. */
+export interface GenerationSummary {
+  questionCount: number;
+  /** The skills the questions test (their skill tags), each once. */
+  skills: string[];
+  difficulties: { easy: number; medium: number; hard: number };
+  shortfall?: number | undefined;
+  droppedQuestions?: number | undefined;
+}
+
+export interface GenerationRecord {
+  tenantId: string;
+  extractionId: string;
+  /** The set the run makes (or would have made). */
+  questionSetId: string;
+  generator: ExtractorKind;
+  model?: string | undefined;
+  promptVersion: string;
+  /** What was sent to the generator (skills, counts, job description text): hashed and measured, never stored. */
+  text: string;
+  inputTruncated?: boolean | undefined;
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+  durationMs: number;
+  result: { summary: GenerationSummary } | { error: unknown };
+}
+
+/** Writes the log entry of one question generation: counts of what it made, never its input text or its questions. */
+export const writeGenerationLog = async (record: GenerationRecord, clock: Clock = systemClock): Promise<void> => {
+  const createdAt = isoNow(clock);
+  const summary = 'summary' in record.result ? record.result.summary : undefined;
+  await ExtractionLogEntity.create({
+    tenantId: record.tenantId,
+    extractionId: record.extractionId,
+    subjectType: 'question_set',
+    subjectId: record.questionSetId,
+    purpose: 'question_generation',
+    extractor: record.generator,
+    model: record.model,
+    promptVersion: record.promptVersion,
+    inputHash: sha256(record.text),
+    inputLength: record.text.length,
+    inputTruncated: record.inputTruncated,
+    generation: summary,
+    durationMs: Math.round(record.durationMs),
+    inputTokens: record.inputTokens,
+    outputTokens: record.outputTokens,
+    status: summary ? 'succeeded' : 'failed',
+    error: 'error' in record.result ? errorOf(record.result.error) : undefined,
+    createdAt,
+    expiresAt: Math.floor(Date.parse(createdAt) / 1000) + retentionDays() * 86_400,
+  }).go();
+};
+
 export const getExtraction = async (tenantId: string, extractionId: string): Promise<ExtractionLog> => {
   const { data } = await ExtractionLogEntity.get({ tenantId, extractionId }).go();
   if (!data) throw new NotFoundError(`Extraction ${extractionId} was not found.`);

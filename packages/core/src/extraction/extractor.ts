@@ -1,8 +1,14 @@
 import * as z from 'zod/mini';
 import { ExtractedSkill, type TaxonomyEntry } from './extracted-skill.ts';
 
-export const EXTRACTION_PURPOSES = ['resume', 'job_description'] as const;
-export type ExtractionPurpose = (typeof EXTRACTION_PURPOSES)[number];
+/**
+ * What a logged run was for: reading the skills of a resume or a job description, or
+ * generating questions (question generation logs its runs in the same log, see
+ * writeGenerationLog). Skill extractors take the first two only: `ExtractionPurpose`.
+ */
+export const EXTRACTION_PURPOSES = ['resume', 'job_description', 'question_generation'] as const;
+export type LoggedPurpose = (typeof EXTRACTION_PURPOSES)[number];
+export type ExtractionPurpose = Exclude<LoggedPurpose, 'question_generation'>;
 
 export const EXTRACTOR_KINDS = ['local', 'bedrock'] as const;
 export type ExtractorKind = (typeof EXTRACTOR_KINDS)[number];

@@ -1,10 +1,15 @@
 import { ConflictError } from '../shared/errors.ts';
 import { type TransactionWrite, update } from '../shared/transaction.ts';
+import { MonthlyUsageEntity } from './monthly-usage.entity.ts';
 import { TenantEntity } from './tenant.entity.ts';
 
-type Limit = 'maxUsers' | 'maxActiveRequisitions';
+type Limit = 'maxUsers' | 'maxActiveRequisitions' | 'maxAssessmentsPerMonth';
 
-const WHAT: Record<Limit, string> = { maxUsers: 'active users', maxActiveRequisitions: 'active requisitions' };
+const WHAT: Record<Limit, string> = {
+  maxUsers: 'active users',
+  maxActiveRequisitions: 'active requisitions',
+  maxAssessmentsPerMonth: 'assessment invitations a month',
+};
 
 const numberIn = (item: Record<string, unknown> | undefined, field: string): number | undefined => {
   const value = item?.[field];
@@ -80,4 +85,24 @@ export const releaseAdmin = (tenantId: string): TransactionWrite =>
       .where(({ adminCount }, { gt }) => gt(adminCount, 1))
       .params(),
     lastAdmin,
+  );
+
+/** The calendar month (UTC) an instant falls in, as MonthlyUsage keys it. */
+export const usageMonth = (at: string): string => at.slice(0, 7);
+
+/**
+ * One more assessment invitation this month, within the plan's `maxAssessmentsPerMonth`
+ * (read by the caller from the tenant: a condition cannot read another item). The first
+ * one of a month creates the month's item.
+ */
+export const claimMonthlyInvitation = (tenantId: string, month: string, limit: number): TransactionWrite =>
+  update(
+    MonthlyUsageEntity.update({ tenantId, month })
+      .add({ assessmentInvitations: 1 })
+      .where(
+        ({ assessmentInvitations }, { notExists, lt }) =>
+          `${notExists(assessmentInvitations)} OR ${lt(assessmentInvitations, limit)}`,
+      )
+      .params(),
+    () => limitReached('maxAssessmentsPerMonth', limit),
   );

@@ -43,6 +43,14 @@ export const UserEntity = new Entity(
       locale: { type: 'string', required: true, default: DEFAULT_LOCALE },
       notificationPreferences: notificationPreferencesAttribute,
       deactivatedAt: { type: 'string' },
+      /**
+       * The practice streak as last written (identity/practice-streak.ts): days in the user's
+       * time zone. Users made before practice existed have none of the three: read them as 0.
+       */
+      currentStreak: { type: 'number', default: 0 },
+      longestStreak: { type: 'number', default: 0 },
+      /** YYYY-MM-DD of the last completed practice, in the user's time zone then. */
+      lastPracticeDate: { type: 'string' },
       ...trackedAttributes,
     },
     indexes: {

@@ -125,6 +125,21 @@ const RULES: Rules = {
       message: `${payload.candidateName} was invited to take "${payload.assessmentTitle}".`,
     }),
   }),
+  'test_session.scored': ({ payload }) => ({
+    recipients: payload.recipientIds,
+    type: 'assessment',
+    priority: payload.outcome === 'review' ? 'high' : 'normal',
+    relatedEntityType: 'test_session',
+    relatedEntityId: payload.testSessionId,
+    actionUrl: `/assessments/${payload.assessmentId}/results`,
+    content: () => ({
+      title:
+        payload.outcome === 'review'
+          ? `An attempt at ${payload.assessmentTitle} needs review`
+          : `An attempt at ${payload.assessmentTitle} passed`,
+      message: `A candidate scored ${payload.percentage}% on "${payload.assessmentTitle}" (${payload.passed ? 'pass' : 'below the pass mark'}${payload.needsReview ? ', some answers need a person to score them' : ''}). ${payload.outcome === 'advanced' ? 'Their application moved to the interview stage.' : 'Their application waits for your review.'}`,
+    }),
+  }),
   'application.stage_changed': ({ payload }) => ({
     recipients: [
       ...(payload.recruiterId ? [payload.recruiterId] : []),

@@ -69,6 +69,13 @@ export class IllegalTransitionError extends ConflictError {
   override readonly title = 'This status change is not allowed';
 }
 
+/** The thing existed but is over for good (an expired or revoked invitation): asking again will not help. */
+export class GoneError extends AppError {
+  readonly statusCode = 410;
+  readonly code: string = 'gone';
+  readonly title: string = 'This is no longer available';
+}
+
 export class PreconditionFailedError extends AppError {
   readonly statusCode = 412;
   readonly code = 'precondition_failed';

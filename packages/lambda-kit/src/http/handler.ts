@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { resolvePrincipal } from '@assist-ten/core/identity/access';
 import { recordActiveUser } from '@assist-ten/core/platform/metric.service';
-import { ForbiddenError, NotFoundError, ValidationError } from '@assist-ten/core/shared/errors';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '@assist-ten/core/shared/errors';
 import type { IdempotencyKey, StoredResponse } from '@assist-ten/core/shared/idempotency';
-import { hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
+import { type CandidatePrincipal, hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
@@ -15,7 +15,7 @@ import { logger } from '../logger.ts';
 import { httpMetrics } from '../metrics.ts';
 import { CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.ts';
 import type { Operation, Operations, RouteRequest } from './operation.ts';
-import { identityFromClaims } from './principal.ts';
+import { bearerTokenOf, identityFromClaims } from './principal.ts';
 import { problemResponse } from './problem.ts';
 import { etagOf, parseIdempotencyKey, parseIfMatch, parseJsonBody, parsePart, rawBody } from './request.ts';
 import { type RouteDefinition, routeKeyOf } from './route.ts';
@@ -27,21 +27,64 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
  * building its entity at cold start costs every function milliseconds (see docs/benchmarks.md).
  */
 const idempotencyStore = () => import('@assist-ten/core/shared/idempotency');
+/**
+ * Loaded on the first request of a candidate route: functions that serve staff only never
+ * load the token code (jose, the signer, the KMS client) at cold start.
+ */
+const candidateTokens = () => import('@assist-ten/core/test-sessions/candidate-token');
 type Result = APIGatewayProxyStructuredResultV2;
 type KeyedRoute = RouteDefinition & { routeKey: string };
+type Caller = Principal | CandidatePrincipal;
 
-const authorise = async (route: RouteDefinition, event: Event): Promise<Principal | undefined> => {
-  if (route.auth.type === 'public') return undefined;
-  const identity = identityFromClaims(event.requestContext.authorizer?.jwt?.claims);
-  const principal = await resolvePrincipal(identity, event.requestContext.requestId);
-  await recordActiveUser(principal, { onFailure: (error) => logger.warn('Active user not counted', { error }) });
-  if (!hasAnyRole(principal, route.auth.roles)) {
-    throw new ForbiddenError(`This needs one of the roles: ${route.auth.roles.join(', ')}.`);
-  }
-  return principal;
+/** Why a token was refused, for the log: the caller only ever hears that it was. */
+const refusalReason = (error: UnauthorizedError): string | undefined => {
+  const cause = error.cause;
+  if (!(cause instanceof Error)) return undefined;
+  return (cause as { code?: string }).code ?? cause.message;
 };
 
-const parseRequest = (route: RouteDefinition, event: Event, principal: Principal | undefined) => {
+/**
+ * No authorizer runs in front of a candidate route (API Gateway cannot check our ES256
+ * tokens without a public JWKS), so the token is verified here, before anything else.
+ * Whether its family was revoked since is checked by the operation, with the session read.
+ */
+const authoriseCandidate = async (event: Event): Promise<CandidatePrincipal> => {
+  const token = bearerTokenOf(event.headers.authorization);
+  try {
+    if (!token) throw new UnauthorizedError('The candidate session token is missing, invalid or expired.');
+    const identity = await (await candidateTokens()).verifyAccessToken(token);
+    return { ...identity, requestId: event.requestContext.requestId };
+  } catch (error) {
+    if (error instanceof UnauthorizedError) {
+      logger.info('Candidate token refused', { reason: refusalReason(error) ?? 'no bearer token' });
+    }
+    throw error;
+  }
+};
+
+const authorise = async (route: RouteDefinition, event: Event): Promise<Caller | undefined> => {
+  switch (route.auth.type) {
+    case 'public':
+      return undefined;
+    case 'candidate':
+      return authoriseCandidate(event);
+    case 'staff': {
+      // Claims API Gateway's JWT authorizer verified; a candidate token fails there, and its claims name no user anyway.
+      const identity = identityFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      const principal = await resolvePrincipal(identity, event.requestContext.requestId);
+      await recordActiveUser(principal, { onFailure: (error) => logger.warn('Active user not counted', { error }) });
+      if (!hasAnyRole(principal, route.auth.roles)) {
+        throw new ForbiddenError(`This needs one of the roles: ${route.auth.roles.join(', ')}.`);
+      }
+      return principal;
+    }
+  }
+};
+
+/** Whose Idempotency-Keys a key is one of: a staff user's, or a candidate's test session's. */
+const callerIdOf = (caller: Caller): string => ('userId' in caller ? caller.userId : caller.testSessionId);
+
+const parseRequest = (route: RouteDefinition, event: Event, principal: Caller | undefined) => {
   const raw = rawBody(event.body, event.isBase64Encoded);
   const { path, query, body } = route.request ?? {};
   if (!body && raw !== undefined) {
@@ -115,7 +158,7 @@ const runRoute = async (
   const idempotencyKey = route.idempotent ? parseIdempotencyKey(event.headers['idempotency-key']) : undefined;
   const claim: IdempotencyKey | undefined =
     idempotencyKey && principal
-      ? { tenantId: principal.tenantId, scope: `${route.routeKey}|${principal.userId}`, key: idempotencyKey }
+      ? { tenantId: principal.tenantId, scope: `${route.routeKey}|${callerIdOf(principal)}`, key: idempotencyKey }
       : undefined;
   if (claim) {
     const fingerprint = createHash('sha256')

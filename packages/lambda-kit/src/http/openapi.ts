@@ -40,8 +40,16 @@ const operationId = (route: RouteDefinition): string =>
     .map((part, index) => (index === 0 ? part : part[0]?.toUpperCase() + part.slice(1)))
     .join('');
 
+/** The security scheme of each kind of caller (none for public routes). */
+const SECURITY: Record<RouteDefinition['auth']['type'], string | undefined> = {
+  public: undefined,
+  staff: 'staffJwt',
+  candidate: 'candidateSession',
+};
+
 const responsesOf = (route: RouteDefinition) => {
   const staff = route.auth.type === 'staff';
+  const signedIn = route.auth.type !== 'public';
   // A 204 has neither a body nor a version to show.
   const noContent = route.response.status === 204;
   const success = {
@@ -67,9 +75,10 @@ const responsesOf = (route: RouteDefinition) => {
         }
       : {}),
     ...(route.request ? { 400: problem('The request is not valid; `errors` names each field') } : {}),
-    ...(staff ? { 401: problem('No valid token'), 403: problem('Your roles do not allow this') } : {}),
+    ...(signedIn ? { 401: problem('No valid token') } : {}),
+    ...(staff ? { 403: problem('Your roles do not allow this') } : {}),
     ...(route.path.includes('{') ? { 404: problem('No such object in your tenant') } : {}),
-    ...(route.method !== 'GET' && staff ? { 409: problem('Conflicts with the current state') } : {}),
+    ...(route.method !== 'GET' && signedIn ? { 409: problem('Conflicts with the current state') } : {}),
     ...(route.versioned && route.method !== 'GET' ? { 412: problem('If-Match names an old version') } : {}),
     ...(route.request?.body ? { 413: problem('Body too large'), 415: problem('Body is not JSON') } : {}),
     ...(route.idempotent ? { 422: problem('Idempotency-Key reused for a different request') } : {}),
@@ -92,11 +101,12 @@ export const openApiDocument = (routes: readonly RouteDefinition[], info: { titl
   for (const route of routes) {
     paths[route.path] ??= {};
     const item = paths[route.path] as Record<string, unknown>;
+    const scheme = SECURITY[route.auth.type];
     item[route.method.toLowerCase()] = {
       operationId: operationId(route),
       summary: route.summary,
       tags: [route.context],
-      security: route.auth.type === 'staff' ? [{ staffJwt: [] }] : [],
+      security: scheme ? [{ [scheme]: [] }] : [],
       ...(route.auth.type === 'staff' ? { 'x-roles': route.auth.roles } : {}),
       parameters: [
         ...parameters(route.request?.path, 'path'),
@@ -120,7 +130,15 @@ export const openApiDocument = (routes: readonly RouteDefinition[], info: { titl
     servers: [{ url: '/' }],
     paths,
     components: {
-      securitySchemes: { staffJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        staffJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        candidateSession: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A candidate access token (ES256, 15 minutes) from the invitation exchange or a refresh',
+        },
+      },
       schemas: { Problem: jsonSchema(Problem, 'output') },
     },
   };

@@ -1,4 +1,4 @@
-import type { Principal } from '@assist-ten/core/shared/principal';
+import type { CandidatePrincipal, Principal } from '@assist-ten/core/shared/principal';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { RouteDefinition } from './route.ts';
@@ -11,7 +11,11 @@ type Part<R extends RouteDefinition, K extends 'path' | 'query' | 'body'> = R['r
 
 /** What an operation receives: validated, typed parts of the request and the caller. */
 export interface RouteRequest<R extends RouteDefinition> {
-  principal: R['auth'] extends { type: 'staff' } ? Principal : undefined;
+  principal: R['auth'] extends { type: 'staff' }
+    ? Principal
+    : R['auth'] extends { type: 'candidate' }
+      ? CandidatePrincipal
+      : undefined;
   path: Part<R, 'path'>;
   query: Part<R, 'query'>;
   body: Part<R, 'body'>;

@@ -19,3 +19,11 @@ export const identityFromClaims = (claims: Claims | undefined): CallerIdentity =
   if (!userId || !tenantId) throw new UnauthorizedError('The token does not identify a user of a tenant.');
   return { userId, tenantId };
 };
+
+const MAX_AUTHORIZATION_LENGTH = 4_096;
+
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750: the scheme is case-insensitive). */
+export const bearerTokenOf = (authorization: string | undefined): string | undefined => {
+  if (authorization === undefined || authorization.length > MAX_AUTHORIZATION_LENGTH) return undefined;
+  return /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(authorization)?.[1];
+};

@@ -3,8 +3,12 @@ import type * as z from 'zod/mini';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call a route. Staff roles are checked after the JWT authorizer verified the token. */
-export type RouteAuth = { type: 'public' } | { type: 'staff'; roles: readonly StaffRole[] };
+/**
+ * Who may call a route. Staff roles are checked after the JWT authorizer verified the token.
+ * A candidate route takes a candidate access token (core/test-sessions/candidate-token),
+ * which no API Gateway authorizer can check: the kit verifies it before any operation runs.
+ */
+export type RouteAuth = { type: 'public' } | { type: 'staff'; roles: readonly StaffRole[] } | { type: 'candidate' };
 
 /**
  * One entry of the route table: everything CDK, the dispatcher, the local gateway,

@@ -1,0 +1,273 @@
+import { type BankEntry, choice, essay, skill, truth } from './bank-entry.ts';
+
+/** Testing and security. */
+export const qualityAndSecurityQuestions: BankEntry[] = [
+  ...skill('Unit Testing', 'unit', [
+    choice(
+      1,
+      'easy',
+      'What does the Arrange-Act-Assert pattern describe?',
+      [
+        'The phases of a release',
+        'The three parts of a test: set up the inputs, run the code under test, check the outcome',
+        'Code review steps',
+        'A mocking library',
+      ],
+      1,
+    ),
+    truth(2, 'easy', 'A unit test should pass or fail the same way whatever order the tests run in.', true),
+    choice(
+      3,
+      'medium',
+      'How does a mock differ from a stub?',
+      [
+        'A stub returns canned answers; a mock also checks how it was called',
+        'A mock returns canned answers; a stub checks calls',
+        'Mocks are only for databases',
+        'They are the same',
+      ],
+      0,
+    ),
+    choice(
+      4,
+      'medium',
+      'A test calls the function under test but has no assertion and cannot fail. What is it worth?',
+      [
+        'It proves the function is correct',
+        'Little: at most that no exception was thrown; it can pass while the behaviour is wrong',
+        'It raises coverage, which proves quality',
+        'It is a good smoke test in every case',
+      ],
+      1,
+    ),
+    choice(
+      5,
+      'hard',
+      'How do you unit-test code whose result depends on the current time?',
+      [
+        'Run the test at a fixed time of day',
+        'Pass the clock in (inject it), and give the test a fixed or controllable clock',
+        'Sleep in the test until the right time',
+        'Skip such tests',
+      ],
+      1,
+    ),
+    essay(
+      6,
+      'hard',
+      'What makes a unit test good? Describe at least four properties and, for each, a way tests commonly fall short of it.',
+      {
+        expectedAnswer:
+          'Fast (no network or disk; slow tests get skipped), isolated and deterministic (no shared state, clocks or randomness injected; order-independent), tests behaviour through the public interface rather than implementation details (so refactoring does not break it), one reason to fail with a descriptive name (Arrange/Act/Assert), able to fail (a meaningful assertion; seen failing at least once), readable with minimal setup (factories for test data), covers edge cases and failure paths, not only the happy path.',
+        rubric:
+          'Full marks: four or more distinct properties, each with a realistic failure mode. Credit for determinism, isolation, speed, behaviour over implementation, meaningful assertions, readability and edge cases. Deduct for listing only coverage percentage as a quality measure.',
+        keywords: [
+          ['deterministic', 1],
+          ['isolated', 1],
+          ['fast', 1],
+          ['behaviour', 1],
+          ['assertion', 1],
+          ['edge case', 1],
+        ],
+      },
+    ),
+  ]),
+  ...skill('OWASP Top 10', 'owasp', [
+    choice(
+      1,
+      'easy',
+      'What prevents SQL injection?',
+      [
+        'Escaping quotes by hand',
+        'Parameterised queries (prepared statements)',
+        'Hiding error messages',
+        'Using POST instead of GET',
+      ],
+      1,
+    ),
+    truth(
+      2,
+      'easy',
+      'Storing passwords as plain SHA-256 hashes is adequate protection.',
+      false,
+      'Fast hashes can be brute-forced at billions of guesses a second. Use a slow, salted password hash such as Argon2id, scrypt or bcrypt.',
+    ),
+    choice(
+      3,
+      'medium',
+      'What is cross-site scripting (XSS), and its main defence?',
+      [
+        'Forged requests from another site; defended by CORS',
+        'Attacker-controlled script running in pages other users view; defended by encoding output for its context (HTML, attribute, URL, JS)',
+        'Scripts that run on the server; defended by a firewall',
+        'Scripts that slow the site down; defended by caching',
+      ],
+      1,
+    ),
+    choice(
+      4,
+      'medium',
+      "A user changes `/invoices/1001` to `/invoices/1002` in the URL and sees someone else's invoice. What is missing?",
+      ['Rate limiting', 'An authorisation check on each object the request names', 'HTTPS', 'Input length validation'],
+      1,
+    ),
+    choice(
+      5,
+      'medium',
+      'Which measures protect against cross-site request forgery (CSRF) for cookie-authenticated forms?',
+      [
+        'SameSite cookies',
+        'Anti-CSRF tokens checked on state-changing requests',
+        'Longer passwords',
+        'Minifying JavaScript',
+      ],
+      [0, 1],
+    ),
+    choice(
+      6,
+      'hard',
+      'What is server-side request forgery (SSRF)?',
+      [
+        'A forged form submission',
+        'The server fetches a URL the attacker chose, reaching internal services such as the cloud metadata endpoint',
+        'A denial of service on the server',
+        'Forged server certificates',
+      ],
+      1,
+    ),
+    choice(
+      7,
+      'hard',
+      'Which of these reduce the impact of XSS?',
+      [
+        'A strict Content-Security-Policy',
+        'HttpOnly session cookies, which scripts cannot read',
+        'Context-aware output encoding',
+        'Serving the site over HTTPS',
+      ],
+      [0, 1, 2],
+    ),
+  ]),
+  ...skill('OAuth 2.0', 'oauth', [
+    choice(
+      1,
+      'easy',
+      'What is an OAuth 2.0 access token for?',
+      [
+        "Proving the user's identity to the client",
+        'Letting a client call an API with the permissions (scopes) the resource owner granted',
+        'Encrypting the traffic',
+        "Storing the user's password",
+      ],
+      1,
+    ),
+    truth(
+      2,
+      'easy',
+      'OAuth 2.0 on its own is an authentication protocol.',
+      false,
+      'OAuth 2.0 delegates authorisation; OpenID Connect adds authentication (the ID token) on top of it.',
+    ),
+    choice(
+      3,
+      'medium',
+      'What does PKCE protect against?',
+      [
+        'Phishing of passwords',
+        'An intercepted authorisation code being exchanged by someone else, since the exchange needs the original code verifier',
+        'Expired tokens',
+        'Cross-site scripting',
+      ],
+      1,
+    ),
+    choice(
+      4,
+      'medium',
+      'Which grant fits a back-end service calling another service with no user involved?',
+      ['Authorization code', 'Client credentials', 'Implicit', 'Device code'],
+      1,
+    ),
+    choice(
+      5,
+      'hard',
+      'Why is the implicit grant discouraged today?',
+      [
+        'It is slower',
+        'Access tokens come back in the URL fragment, where they can leak through history and referrers, with no way to bind them to the client',
+        'It needs a client secret',
+        'It does not support scopes',
+      ],
+      1,
+    ),
+    choice(
+      6,
+      'hard',
+      'What is the `state` parameter of the authorisation request for?',
+      [
+        'It selects the API region',
+        'It ties the callback to the request the client started, protecting against CSRF on the redirect',
+        'It carries the refresh token',
+        'It lists the scopes',
+      ],
+      1,
+    ),
+  ]),
+  ...skill('Cryptography', 'crypto', [
+    choice(
+      1,
+      'easy',
+      'How does symmetric encryption differ from asymmetric encryption?',
+      [
+        'Symmetric uses one shared secret key; asymmetric uses a public and a private key',
+        'Symmetric is always slower',
+        'Asymmetric needs no keys',
+        'They are the same',
+      ],
+      0,
+    ),
+    truth(2, 'easy', 'A cryptographic hash can be reversed with the right key.', false),
+    choice(
+      3,
+      'medium',
+      'Why add a unique random salt to each password before hashing?',
+      [
+        'To make hashes shorter',
+        'So identical passwords get different hashes and precomputed tables are useless',
+        'To encrypt the password',
+        'To allow recovering the password',
+      ],
+      1,
+    ),
+    choice(
+      4,
+      'medium',
+      'Which is a suitable algorithm for hashing passwords?',
+      ['MD5', 'SHA-1', 'Argon2id', 'CRC32'],
+      2,
+    ),
+    choice(
+      5,
+      'hard',
+      'What happens if the same key and nonce are used twice with AES-GCM?',
+      [
+        'Nothing: GCM tolerates it',
+        'It is catastrophic: the XOR of the plaintexts leaks and an attacker can forge messages',
+        'The ciphertexts are merely identical',
+        'Decryption fails',
+      ],
+      1,
+    ),
+    choice(
+      6,
+      'hard',
+      'Why use HMAC-SHA256 rather than SHA-256(key || message) to authenticate messages?',
+      [
+        'HMAC is faster',
+        "The plain construction is open to length-extension attacks; HMAC's nested construction is not",
+        'SHA-256 cannot take a key',
+        'HMAC encrypts the message',
+      ],
+      1,
+    ),
+  ]),
+];
