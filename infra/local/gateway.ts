@@ -57,6 +57,15 @@ const compile = (route: RouteDefinition & { routeKey: string }): CompiledRoute =
   return { route, pattern: new RegExp(`^${segments.join('/')}$`), names, literals: segments.length - names.length };
 };
 
+/** A path parameter as API Gateway hands it on: decoded, or as sent when it is not valid percent-encoding. */
+const decodedSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 const LoginBody = z.strictObject({ email: z.string().check(z.maxLength(320)) });
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -157,7 +166,7 @@ export const startGateway = async (options: GatewayOptions): Promise<LocalGatewa
       const found = entry.pattern.exec(url.pathname);
       if (!found) continue;
       const params = Object.fromEntries(
-        entry.names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]),
+        entry.names.map((name, index) => [name, decodedSegment(found[index + 1] ?? '')]),
       );
       match = { entry, params };
       break;

@@ -1,5 +1,7 @@
 import { BulkInvitationMessage } from '@assist-ten/core/assessments/invitation.schema';
 import { runBulkInvitations } from '@assist-ten/core/assessments/invitation.service';
+import { runQuestionGeneration } from '@assist-ten/core/assessments/question-generation';
+import { QuestionGenerationMessage } from '@assist-ten/core/assessments/question-generation.schema';
 import { runCandidateExport } from '@assist-ten/core/candidates/candidate.export';
 import { ExportMessage } from '@assist-ten/core/candidates/candidate.export.schema';
 import { WorkEvent } from '@assist-ten/core/events/catalogue';
@@ -26,6 +28,12 @@ const runInvitations = runTask({
   },
 });
 
+const runGeneration = runTask({
+  queue: 'tasks',
+  taskOf: (message: QuestionGenerationMessage) => message,
+  run: (message, job) => runQuestionGeneration(message, job),
+});
+
 const doWork = async (event: WorkEvent): Promise<void> => {
   if (isMatchingEvent(event)) {
     const scored = await rematchFor(event);
@@ -50,10 +58,11 @@ const doWork = async (event: WorkEvent): Promise<void> => {
  */
 export const handler = createSqsHandler({
   queue: 'tasks',
-  schema: z.union([WorkEvent, ExportMessage, BulkInvitationMessage]),
+  schema: z.union([WorkEvent, ExportMessage, BulkInvitationMessage, QuestionGenerationMessage]),
   process: async (message, record) => {
     if ('eventId' in message) return doWork(message);
     if ('kind' in message && message.kind === 'bulk_invitations') return runInvitations(message, record);
+    if ('kind' in message && message.kind === 'question_generation') return runGeneration(message, record);
     await runExport(message, record);
   },
 });

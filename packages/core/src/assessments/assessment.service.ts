@@ -14,7 +14,7 @@ import type { AssessmentStatus } from './assessment.model.ts';
 import { ASSESSMENT_MANAGERS, frozenFieldErrors, snapshotOf } from './assessment.policy.ts';
 import { Assessment, type CreateAssessment, type ListAssessments, type UpdateAssessment } from './assessment.schema.ts';
 import { ASSESSMENT_TRANSITIONS } from './assessment.status.ts';
-import { liveQuestionsOf, loadQuestionSet, lockQuestionSetsWrites } from './question-set.service.ts';
+import { liveSnapshotOf, loadQuestionSet, lockQuestionSetsWrites } from './question-set.service.ts';
 
 export const toAssessment = ({ assessmentId, tenantId: _tenant, ...item }: AssessmentItem): Assessment =>
   Assessment.parse({ ...item, id: assessmentId });
@@ -229,15 +229,16 @@ export const publishAssessment = async (
     decide: async (current) => {
       assertTransition(ASSESSMENT_TRANSITIONS, `Assessment ${id}`, current.status, 'published');
       await assertRequisition(actor.tenantId, current.requisitionId);
-      const sets = await Promise.all(
-        current.questionSetIds.map(async (setId) => ({
-          questions: (await liveQuestionsOf(actor.tenantId, setId)).map((question) => ({
-            id: question.questionId,
-            points: question.points,
-            skillTags: question.skillTags ?? [],
-          })),
+      // Each set is locked at the version its questions were read at: an edit in between fails the publish.
+      const snapshots = await Promise.all(current.questionSetIds.map((setId) => liveSnapshotOf(actor.tenantId, setId)));
+      const sets = snapshots.map(({ questions }) => ({
+        questions: questions.map((question) => ({
+          id: question.questionId,
+          points: question.points,
+          skillTags: question.skillTags ?? [],
         })),
-      );
+      }));
+      const versions = Object.fromEntries(snapshots.map(({ set }) => [set.questionSetId, set.version]));
       const snapshot = snapshotOf(sets);
       const now = isoNow();
       return [
@@ -247,7 +248,7 @@ export const publishAssessment = async (
           publishedAt: now,
           publishedBy: actor.userId,
         }),
-        ...lockQuestionSetsWrites(actor.tenantId, current.questionSetIds),
+        ...lockQuestionSetsWrites(actor.tenantId, current.questionSetIds, versions),
       ];
     },
   });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { boundedList, text } from '../shared/schema.ts';
+import { boundedList, storableNumber, text } from '../shared/schema.ts';
 import {
   DIFFICULTIES,
   MAX_ACCEPTED_ANSWER,
@@ -100,9 +100,9 @@ export const TrueFalseContent = z.strictObject({
 export const NumericContent = z.strictObject({
   type: z.literal('numeric'),
   ...common,
-  correctNumber: z.number(),
+  correctNumber: storableNumber,
   /** An answer within this distance of `correctNumber` is correct. */
-  tolerance: z._default(z.number().check(z.minimum(0)), 0),
+  tolerance: z._default(storableNumber.check(z.minimum(0)), 0),
 });
 
 /** Text answers: what a model answer says, how to mark it, and the terms that earn points. */
@@ -166,7 +166,7 @@ export const AnswerResponse = z.discriminatedUnion('type', [
     ),
   }),
   z.strictObject({ type: z.literal('true_false'), value: z.boolean() }),
-  z.strictObject({ type: z.literal('numeric'), value: z.number() }),
+  z.strictObject({ type: z.literal('numeric'), value: storableNumber }),
   z.strictObject({ type: z.literal('short_text'), text: z.string().check(z.maxLength(MAX_ACCEPTED_ANSWER * 5)) }),
   z.strictObject({ type: z.literal('long_text'), text: z.string().check(z.maxLength(MAX_TEXT_ANSWER)) }),
   z.strictObject({ type: z.literal('coding'), code: z.string().check(z.maxLength(MAX_CODE_ANSWER)) }),

@@ -78,3 +78,13 @@ export const timeRange = {
   from: z.optional(z.iso.datetime({ offset: true })),
   to: z.optional(z.iso.datetime({ offset: true })),
 };
+
+/**
+ * A number DynamoDB can store: JSON allows magnitudes (1e300, 1e-200) a DynamoDB number
+ * cannot hold, and such a value must be the caller's 400, not a failed write.
+ */
+export const storableNumber = z.number().check(
+  z.refine((value) => value === 0 || (Math.abs(value) >= 1e-130 && Math.abs(value) < 9.9e125), {
+    message: 'A number between 1e-130 and 9.9e125 in size, or 0',
+  }),
+);

@@ -33,6 +33,7 @@ import {
   PracticeSessionSummary,
   type StartPractice,
 } from './practice.schema.ts';
+import { localTextScorer } from './scoring/local-text-scorer.ts';
 import { aggregateResult } from './scoring/result.ts';
 import { QuestionScore, type Result } from './scoring/score.schema.ts';
 import { scoreAnswer } from './scoring/score-answer.ts';
@@ -116,9 +117,12 @@ const storedScoreOf = (answer: AnswerItem | undefined): QuestionScore | undefine
   return parsed.success ? parsed.data : undefined;
 };
 
+/** Blanks settle without a scorer (docs/scoring.md): the local one is enough to say so, and calls no model. */
+const blankScorer = localTextScorer();
+
 /**
  * The result of a practice from the scores its answers got when they were given (what the
- * user saw); an unanswered question scores 0 without reaching a model.
+ * user saw); an unanswered question scores 0 without reaching the configured scorer.
  */
 export const practiceResult = async (
   questions: readonly QuestionItem[],
@@ -134,7 +138,7 @@ export const practiceResult = async (
         (await scoreAnswer(
           { ...content, id: question.questionId },
           answer?.response as AnswerResponse | undefined,
-          scorer,
+          answer ? scorer : blankScorer,
         ));
       return {
         question: { id: question.questionId, points: content.points, skillTags: content.skillTags },
