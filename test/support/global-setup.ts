@@ -12,10 +12,10 @@ declare module 'vitest' {
 
 /** Starts the local cloud once for every integration and e2e test of the run. */
 export default async function setup(project: TestProject) {
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.POWERTOOLS_LOG_LEVEL = process.env.LOCAL_CLOUD_LOG ? 'INFO' : 'SILENT';
   // Every request would print its CloudWatch EMF line on the test terminal.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  const cloud = await startLocalCloud();
+  const cloud = await startLocalCloud(process.env.LOCAL_CLOUD_LOG ? { log: (line) => console.error(line) } : {});
   project.provide('apiUrl', cloud.url);
   project.provide('websocketUrl', cloud.websocketUrl);
   project.provide('stackEnv', cloud.env);

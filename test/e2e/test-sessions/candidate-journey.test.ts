@@ -46,7 +46,13 @@ describe('candidate journey', () => {
     const again = await call('GET', SESSION, { token });
     const submitted = await call('POST', `${SESSION}/submit`, { token });
 
-    // Assert: the reload showed the saved answer in the same order; the submission ends the token's access
+    const afterwards = await call('GET', SESSION, { token });
+    const refreshed = await call('POST', '/api/v1/candidate/sessions/refresh', {
+      body: { refreshToken: started.body.refreshToken },
+    });
+    const lateAnswer = await call('PUT', `${SESSION}/answers/${first?.id}`, { token, body: RIGHT_ANSWERS[0] });
+
+    // Assert: the reload showed the saved answer in the same order; once submitted, the session is read-only
     expect(wrong.status).toBe(200);
     expect(reloaded.body.questions.map((question: { id: string }) => question.id)).toEqual(questions.map((q) => q.id));
     expect(reloaded.body.questions[0].answer).toEqual({ type: 'single_choice', optionId: 'a' });
@@ -54,7 +60,11 @@ describe('candidate journey', () => {
     expect(again.body.questions[0].answer).toEqual(RIGHT_ANSWERS[0]);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', submission: 'candidate', answeredCount: 3 });
-    expect((await call('GET', SESSION, { token })).status).toBe(401);
+    expect(afterwards.status).toBe(200);
+    expect(afterwards.body).toMatchObject({ status: 'submitted', questions: [], remainingSeconds: 0 });
+    expect(refreshed.status).toBe(401);
+    expect(lateAnswer.status).toBe(409);
+    expect(lateAnswer.body.reason).toBe('session_submitted');
 
     // Assert: scored and ranked, and the application moved on to the interview stage
     let results: { items: { testSessionId: string; percentage: number; passed: boolean }[] } = { items: [] };

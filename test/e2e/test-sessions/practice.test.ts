@@ -287,7 +287,7 @@ describe('practice over HTTP', () => {
 
     // Act
     const firstPage = await call('GET', `${PRACTICE}?limit=1`, { token: user.token });
-    const secondPage = await call('GET', `${PRACTICE}?limit=1&cursor=${firstPage.body.nextCursor}`, {
+    const secondPage = await call('GET', `${PRACTICE}?limit=5&cursor=${firstPage.body.nextCursor}`, {
       token: user.token,
     });
 

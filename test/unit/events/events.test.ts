@@ -2,6 +2,7 @@ import { DomainEvent, EVENT_TYPES } from '@assist-ten/core/events/catalogue';
 import { OUTBOX_ENTITY } from '@assist-ten/core/events/outbox.entity';
 import { eventWrite } from '@assist-ten/core/events/record';
 import { newId } from '@assist-ten/core/shared/ids';
+import { systemPrincipal } from '@assist-ten/core/shared/principal';
 import { describe, expect, it } from 'vitest';
 import { aPrincipal, thrownBy } from '../support/factories.ts';
 import { sampleEvents } from './samples.ts';
@@ -67,6 +68,14 @@ describe('eventWrite', () => {
   it('records a system change without an actor', () => {
     // Act
     const write = eventWrite({ tenantId: actor.tenantId }, 'requisition.published', payload);
+
+    // Assert
+    expect((write.params as { Item: Record<string, unknown> }).Item.actorId).toBeUndefined();
+  });
+
+  it('records a change the system principal makes without an actor, so consumers accept it', () => {
+    // Act
+    const write = eventWrite(systemPrincipal(actor.tenantId, 'sweep:1'), 'requisition.published', payload);
 
     // Assert
     expect((write.params as { Item: Record<string, unknown> }).Item.actorId).toBeUndefined();

@@ -145,4 +145,27 @@ export const sampleEvents = (): DomainEvent[] => [
       requisitionId: newId('requisition'),
     },
   },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'test_session.submitted',
+    payload: { testSessionId: newId('testSession') },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    type: 'test_session.scored',
+    payload: {
+      testSessionId: newId('testSession'),
+      assessmentId: newId('assessment'),
+      assessmentTitle: 'Front-end screen',
+      applicationId: newId('application'),
+      percentage: 72.5,
+      passed: true,
+      needsReview: true,
+      outcome: 'review',
+      recipientIds: [people.actor],
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 import { isoNow } from '../shared/clock.ts';
 import { newId } from '../shared/ids.ts';
-import type { Principal } from '../shared/principal.ts';
+import { type Principal, SYSTEM_ACTOR_ID } from '../shared/principal.ts';
 import { put, type TransactionWrite } from '../shared/transaction.ts';
 import { EVENT_PAYLOADS, type EventPayload, type EventType } from './catalogue.ts';
 import { OutboxEventEntity } from './outbox.entity.ts';
@@ -32,7 +32,8 @@ export const eventWrite = <T extends EventType>(
       tenantId: cause.tenantId,
       occurredAt,
       day: occurredAt.slice(0, 10),
-      ...(cause.userId ? { actorId: cause.userId } : {}),
+      // The system's own changes name no actor: events carry people's ids only.
+      ...(cause.userId && cause.userId !== SYSTEM_ACTOR_ID ? { actorId: cause.userId } : {}),
       payload,
       expiresAt: Math.floor(Date.parse(occurredAt) / 1000) + EVENT_RETENTION_SECONDS,
     }).params(),

@@ -9,7 +9,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  * the error to raise when its own condition is what cancelled the transaction.
  */
 export interface TransactionWrite {
-  kind: 'Put' | 'Update' | 'Delete';
+  /** ConditionCheck writes nothing: the transaction happens only if its condition holds. */
+  kind: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
   params: object;
   /** Gets the item as it was, so the error can say e.g. which limit was reached. */
   onConditionFailed?: (item: Record<string, unknown> | undefined) => Error;
@@ -28,6 +29,8 @@ const write =
 export const put = write('Put');
 export const update = write('Update');
 export const remove = write('Delete');
+/** Params: TableName, Key, ConditionExpression and the names and values it uses. */
+export const check = write('ConditionCheck');
 
 interface CancellationReason {
   Code?: string;

@@ -8,14 +8,14 @@ import { ConflictError, GoneError, NotFoundError, UnauthorizedError } from '../s
 import { newId } from '../shared/ids.ts';
 import type { CandidatePrincipal, Principal } from '../shared/principal.ts';
 import { seededOrder, seededRank } from '../shared/seeded-order.ts';
-import { put, transactWrite, update } from '../shared/transaction.ts';
+import { check, put, transactWrite, update } from '../shared/transaction.ts';
 import { AnswerEntity, type AnswerItem } from './answer.entity.ts';
 import type { SessionTokens } from './refresh-token.model.ts';
 import { isFamilyRevoked, prepareFamily, rotateRefreshToken } from './refresh-token.service.ts';
 import { answersCutoff, finishSession, isPastDeadline } from './session-finish.ts';
 import { assertAnswerFits, candidateQuestionsOf, sessionQuestion } from './session-questions.ts';
 import { TestSessionEntity, type TestSessionItem } from './test-session.entity.ts';
-import { DUE_SHARDS, REFRESH_MARGIN_SECONDS } from './test-session.model.ts';
+import { DEADLINE_GRACE_SECONDS, DUE_SHARDS, REFRESH_MARGIN_SECONDS } from './test-session.model.ts';
 import { type CandidateSessionState, type InvitationLanding, SubmittedSession } from './test-session.schema.ts';
 import { hashSecret } from './token-secrets.ts';
 
@@ -209,14 +209,15 @@ export const loadCandidateSession = async (principal: CandidatePrincipal): Promi
   if (!session || session.familyId !== familyId || session.ownerId !== principal.candidateId) {
     throw new NotFoundError('This test session was not found.');
   }
+  // A finished session is read-only, so its owner may still see how it ended (its family
+  // was revoked when it ended); an open one answers only to a family that still stands.
+  if (session.status !== 'in_progress') return session;
   if (revoked) throw sessionEnded();
   const now = isoNow();
-  if (session.status === 'in_progress' && isPastDeadline(session, now)) {
-    await finishSession(session, 'deadline', { now, requestId: principal.requestId });
-    const { data: finished } = await TestSessionEntity.get({ tenantId, testSessionId }).go({ consistent: true });
-    return finished ?? session;
-  }
-  return session;
+  if (!isPastDeadline(session, now)) return session;
+  await finishSession(session, 'deadline', { now, requestId: principal.requestId });
+  const { data: finished } = await TestSessionEntity.get({ tenantId, testSessionId }).go({ consistent: true });
+  return finished ?? session;
 };
 
 const answersOf = async (session: TestSessionItem): Promise<AnswerItem[]> => {
@@ -288,9 +289,8 @@ const sessionOver = (session: TestSessionItem) =>
 
 /**
  * Saves the answer to one question, replacing the one saved before: the same request twice
- * leaves the same answer. The session is checked first (open, before the deadline by the
- * server's clock); a save that races the submission is written but does not count, because
- * only answers saved before the session's end are scored (countedAnswers).
+ * leaves the same answer. The write is conditional on the session being open and within its
+ * deadline by the server's clock, in one transaction, so nothing is saved once it is over.
  */
 export const saveAnswer = async (principal: CandidatePrincipal, questionId: string, response: AnswerResponse) => {
   const session = await loadCandidateSession(principal);
@@ -301,13 +301,24 @@ export const saveAnswer = async (principal: CandidatePrincipal, questionId: stri
   assertAnswerFits(await sessionQuestion(session, questionId), response);
   const answeredAt = isoNow();
   if (isPastDeadline(session, answeredAt)) throw sessionOver({ ...session, submission: 'deadline' });
-  await AnswerEntity.put({
-    tenantId: session.tenantId,
-    testSessionId: session.testSessionId,
-    questionId,
-    response,
-    answeredAt,
-  }).go();
+  const key = { tenantId: session.tenantId, testSessionId: session.testSessionId };
+  const { TableName, Key } = TestSessionEntity.get(key).params<{ TableName: string; Key: object }>();
+  const graceStart = new Date(Date.parse(answeredAt) - DEADLINE_GRACE_SECONDS * 1000).toISOString();
+  // The session must still be open, by the same clock reading, when the answer is written:
+  // a save racing the submission or the deadline fails instead of replacing a counted answer.
+  await transactWrite([
+    check(
+      {
+        TableName,
+        Key,
+        ConditionExpression: '#status = :open AND #deadline >= :graceStart',
+        ExpressionAttributeNames: { '#status': 'status', '#deadline': 'deadline' },
+        ExpressionAttributeValues: { ':open': 'in_progress', ':graceStart': graceStart },
+      },
+      () => sessionOver({ ...session, submission: isPastDeadline(session, isoNow()) ? 'deadline' : 'candidate' }),
+    ),
+    put(AnswerEntity.put({ ...key, questionId, response, answeredAt }).params()),
+  ]);
   return { questionId, answeredAt, remainingSeconds: remainingSeconds(session.deadline ?? answeredAt, answeredAt) };
 };
 

@@ -40,7 +40,6 @@ import { scoreAnswer } from './scoring/score-answer.ts';
 import { type TextScorer, textScorerFromEnv } from './scoring/text-scorer.ts';
 import { assertAnswerFits, optionOrderFor } from './session-questions.ts';
 import { TestSessionEntity, type TestSessionItem } from './test-session.entity.ts';
-import { NOT_INDEXED } from './test-session.model.ts';
 
 /**
  * Practice (docs/practice.md): a staff user answers a live question set of their tenant one
@@ -349,14 +348,9 @@ export const startPractice = async (actor: Principal, input: StartPractice): Pro
     questionIds: questions.map((question) => question.questionId),
     shuffleOptions: true,
     startedAt: now,
-    // ElectroDB wants every composite of the due index on a write naming any of them, even when
-    // the index's condition leaves the item out; practice has no deadline, so the placeholder goes again below.
-    deadline: now,
-    dueShard: NOT_INDEXED,
     createdAt: now,
     updatedAt: now,
   }).params<{ Item: TestSessionItem }>();
-  delete params.Item.deadline;
   await transactWrite([
     put(params, () => new ConflictError(`Practice session ${testSessionId} already exists.`)),
     auditWrite(actor, {

@@ -1,6 +1,6 @@
 import { eventWrite } from '../events/record.ts';
 import { auditWrite } from '../platform/audit.ts';
-import type { Principal } from '../shared/principal.ts';
+import { type Principal, SYSTEM_ACTOR_ID } from '../shared/principal.ts';
 import { type TransactionWrite, transactWrite, update } from '../shared/transaction.ts';
 import { familyRevokedWrite } from './refresh-token.service.ts';
 import { TestSessionEntity, type TestSessionItem } from './test-session.entity.ts';
@@ -26,9 +26,9 @@ export const isPastDeadline = (session: Pick<TestSessionItem, 'deadline'>, now: 
 
 /** Who finishes a session, for its audit entry: the candidate themselves, or the system's clock. */
 export const sessionActor = (session: TestSessionItem, submission: Submission, requestId: string): Principal => ({
-  userId: submission === 'deadline' ? 'system' : session.ownerId,
+  userId: submission === 'deadline' ? SYSTEM_ACTOR_ID : session.ownerId,
   tenantId: session.tenantId,
-  email: submission === 'deadline' ? 'system' : session.ownerId,
+  email: submission === 'deadline' ? SYSTEM_ACTOR_ID : session.ownerId,
   roles: [],
   requestId,
 });

@@ -31,7 +31,7 @@ export const storedScore = (answer: AnswerItem | undefined) => {
 /** Writes the answers' scores; a batch's unprocessed items are written again. */
 const writeAnswerScores = async (answers: AnswerItem[]): Promise<void> => {
   let pending = answers;
-  for (let attempt = 1; pending.length; attempt++) {
+  for (let attempt = 1; pending.length > 0; attempt++) {
     const { unprocessed } = await AnswerEntity.put(pending).go();
     if (unprocessed.length && attempt >= BATCH_ATTEMPTS)
       throw new Error(`${unprocessed.length} answer scores stayed unwritten.`);

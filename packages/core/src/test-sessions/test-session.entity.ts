@@ -11,7 +11,7 @@ import { NOT_INDEXED, SUBMISSIONS, TEST_SESSION_KINDS, TEST_SESSION_STATUSES } f
  * - byId       table  pk: tenant + session id                    -> one session
  * - byScope    gsi1   pk: tenant + assessment (or question set)  sk: id -> its sessions, newest first
  * - ranking    gsi2   pk: tenant + assessment  sk: rank key      -> scored sessions, best first (sparse)
- * - due        gsi3   pk: due shard  sk: deadline + id           -> open sessions by deadline (sparse)
+ * - due        gsi3   pk: due shard  sk: deadline                -> open sessions by deadline (sparse)
  * - byOwner    gsi4   pk: tenant + candidate (or user)  sk: id   -> someone's sessions, newest first
  *
  * `due` is the platform's timer, not a tenant's data: the sweep reads which sessions of any
@@ -70,8 +70,11 @@ export const TestSessionEntity = new Entity(
           },
         },
       },
-      /** `s0`..`s3` while open with a deadline, NOT_INDEXED otherwise (the due index is sparse). */
-      dueShard: { type: 'string', required: true },
+      /**
+       * `s0`..`s3` while open with a deadline, NOT_INDEXED once finished (the due index is
+       * sparse); absent, with the deadline, for a practice, which has no deadline.
+       */
+      dueShard: { type: 'string' },
       /** Zero-padded `10000 - percentage x 100`, then the id, once scored; NOT_INDEXED before. */
       rankKey: { type: 'string', required: true, default: NOT_INDEXED },
       createdAt: { type: 'string', required: true, readOnly: true },
@@ -96,9 +99,11 @@ export const TestSessionEntity = new Entity(
       },
       due: {
         index: 'gsi3',
-        condition: (attributes) => attributes.dueShard !== NOT_INDEXED,
+        condition: (attributes) => attributes.dueShard !== undefined && attributes.dueShard !== NOT_INDEXED,
         pk: { field: 'gsi3pk', composite: ['dueShard'], casing: 'none' },
-        sk: { field: 'gsi3sk', composite: ['deadline', 'testSessionId'], casing: 'none' },
+        // The deadline alone: index keys need not be unique, and a practice (no deadline, no
+        // shard) then names none of this index's composites, which a sparse index requires.
+        sk: { field: 'gsi3sk', composite: ['deadline'], casing: 'none' },
       },
       byOwner: {
         index: 'gsi4',

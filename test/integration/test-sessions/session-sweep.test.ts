@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+
+// Loaded after the stack environment points the SDK at DynamoDB Local.
+const { TestSessionEntity } = await import('@assist-ten/core/test-sessions/test-session.entity');
+const { sweepDueSessions } = await import('@assist-ten/core/test-sessions/session-sweep');
+const { newId } = await import('@assist-ten/core/shared/ids');
+
+const TENANT = 'tnt_01JSWEEP000000000000000000';
+
+/** An open assessment session with the given deadline, in its due shard. */
+const openSession = async (deadline: string, dueShard = 's1') => {
+  const testSessionId = newId('testSession');
+  const now = new Date().toISOString();
+  await TestSessionEntity.create({
+    tenantId: TENANT,
+    testSessionId,
+    kind: 'assessment',
+    scopeId: 'asmt_01JSWEEP000000000000000000',
+    ownerId: 'cand_01JSWEEP000000000000000000',
+    assessmentId: 'asmt_01JSWEEP000000000000000000',
+    attempt: 1,
+    status: 'in_progress',
+    questionIds: [],
+    shuffleOptions: false,
+    startedAt: now,
+    deadline,
+    dueShard,
+    createdAt: now,
+    updatedAt: now,
+  }).go();
+  return testSessionId;
+};
+
+const statusOf = async (testSessionId: string) =>
+  (await TestSessionEntity.get({ tenantId: TENANT, testSessionId }).go({ consistent: true })).data;
+
+describe('sweepDueSessions', () => {
+  it('submits the open sessions past their deadline and grace, and leaves the others open', async () => {
+    // Arrange
+    const now = Date.now();
+    const overdue = await openSession(new Date(now - 60_000).toISOString(), 's0');
+    const withinGrace = await openSession(new Date(now - 2_000).toISOString(), 's2');
+    const running = await openSession(new Date(now + 60_000).toISOString(), 's3');
+
+    // Act
+    const report = await sweepDueSessions(new Date(now).toISOString());
+
+    // Assert
+    expect(report.submitted).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(overdue)).toMatchObject({ status: 'submitted', submission: 'deadline', dueShard: 'none' });
+    expect((await statusOf(withinGrace))?.status).toBe('in_progress');
+    expect((await statusOf(running))?.status).toBe('in_progress');
+  });
+
+  it('leaves a session submitted meanwhile as it is, and a second sweep finds nothing more', async () => {
+    // Arrange
+    const now = Date.now();
+    const overdue = await openSession(new Date(now - 60_000).toISOString());
+    await sweepDueSessions(new Date(now).toISOString());
+    const first = await statusOf(overdue);
+
+    // Act
+    await sweepDueSessions(new Date(now + 1_000).toISOString());
+
+    // Assert
+    expect(await statusOf(overdue)).toEqual(first);
+  });
+});
