@@ -147,3 +147,23 @@ describe('Consumers', () => {
     }
   });
 });
+
+describe('Scheduled consumers', () => {
+  it('invokes the test-session sweep every minute, with no retries of a failed run', () => {
+    // Arrange
+    const { id } = functionOf('test-session-sweep');
+
+    // Act
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((rule) =>
+      JSON.stringify(rule.Properties.Targets).includes(id),
+    );
+
+    // Assert
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [expect.objectContaining({ RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
+    expect(mappingsOf(id)).toEqual([]);
+  });
+});

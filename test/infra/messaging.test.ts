@@ -92,11 +92,13 @@ describe('Messaging', () => {
 
   it('routes S3 Object Created events to every queue that asks for them', () => {
     // Arrange / Act
-    const rules = template.findResources('AWS::Events::Rule');
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter(
+      (rule) => rule.Properties.EventPattern?.source?.[0] === 'aws.s3',
+    );
 
     // Assert
     expect(routed.length).toBeGreaterThan(0);
-    expect(Object.keys(rules)).toHaveLength(routed.length);
+    expect(rules).toHaveLength(routed.length);
   });
 
   it.each(routed)('sends objects matching $objectCreatedKeyPattern to the $name queue', (definition) => {

@@ -206,10 +206,10 @@ describe('startPractice', () => {
       status: 'in_progress',
       questionIds,
       shuffleOptions: true,
-      dueShard: 'none',
       rankKey: 'none',
     });
     expect(stored).not.toHaveProperty('deadline');
+    expect(stored).not.toHaveProperty('dueShard');
     expect(Object.keys(stored ?? {}).filter((key) => /^gsi[23]/.test(key))).toEqual([]);
     expect(putsOf(writes, 'auditlog')).toEqual([
       expect.objectContaining({ action: 'practice.started', entityType: 'test_session', entityId: session.id }),

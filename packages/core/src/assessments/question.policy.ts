@@ -35,33 +35,12 @@ export const fieldErrorsOf = (issues: readonly z.core.$ZodIssue[]): FieldError[]
       : [{ field: at(issue.path), code: issue.code, message: issue.message }];
   });
 
-/** DynamoDB stores numbers from 1e-130 to below 1e126 in magnitude (and 0); a double reaches far beyond. */
-const MIN_STORABLE = 1e-130;
-const MAX_STORABLE = 9.9e125;
-
-export const isStorableNumber = (value: number): boolean =>
-  value === 0 || (Math.abs(value) >= MIN_STORABLE && Math.abs(value) <= MAX_STORABLE);
-
-/** The unbounded numbers of a question (a numeric answer and its tolerance) that DynamoDB could not store. */
-const unstorableNumbers = (content: QuestionContent): FieldError[] =>
-  content.type === 'numeric'
-    ? (['correctNumber', 'tolerance'] as const)
-        .filter((field) => !isStorableNumber(content[field]))
-        .map((field) => ({
-          field,
-          code: 'out_of_range',
-          message: 'Use 0 or a number between 1e-130 and 9.9e125 in size',
-        }))
-    : [];
-
 /** The content as validated, or why it is not a valid question. */
 export const validContent = (
   content: unknown,
 ): { content: QuestionContent; errors?: undefined } | { content?: undefined; errors: FieldError[] } => {
   const result = QuestionContent.safeParse(content);
-  if (!result.success) return { errors: fieldErrorsOf(result.error.issues) };
-  const errors = unstorableNumbers(result.data);
-  return errors.length ? { errors } : { content: result.data };
+  return result.success ? { content: result.data } : { errors: fieldErrorsOf(result.error.issues) };
 };
 
 export type PatchOutcome =

@@ -79,5 +79,5 @@ export const finishSession = async (
 /** Whether a session is over for good: finished, or open past its deadline (the sweep has not come by yet). */
 export const isSessionOver = async (tenantId: string, testSessionId: string, now: string): Promise<boolean> => {
   const { data } = await TestSessionEntity.get({ tenantId, testSessionId }).go({ consistent: true });
-  return !data || data.status !== 'in_progress' || isPastDeadline(data, now);
+  return data?.status !== 'in_progress' || isPastDeadline(data, now);
 };

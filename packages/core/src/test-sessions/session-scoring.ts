@@ -105,8 +105,7 @@ export const scoreSession = async (
   }: { scorer?: TextScorer; requestId?: string } = {},
 ): Promise<Result | undefined> => {
   const { data: session } = await TestSessionEntity.get({ tenantId, testSessionId }).go({ consistent: true });
-  if (!session || session.status !== 'submitted' || session.kind !== 'assessment' || !session.assessmentId)
-    return undefined;
+  if (session?.status !== 'submitted' || session.kind !== 'assessment' || !session.assessmentId) return undefined;
   const { data: assessment } = await AssessmentEntity.get({ tenantId, assessmentId: session.assessmentId }).go();
   if (!assessment) throw new Error(`Assessment ${session.assessmentId} of session ${testSessionId} is gone`);
   const scored = await scoreQuestions(session, assessment.passingScore, scorer);

@@ -310,7 +310,8 @@ describe('multiple choice partial credit (properties)', () => {
         const all = multipleChoiceCredit(points, correct, ids).earned;
         const wrongCount = ids.length - correct.length;
         const expected = Math.max(0, (correct.length - wrongCount) / correct.length) * points;
-        return none === 0 && Math.abs(all - expected) <= 0.005;
+        // Rounded to hundredths: within half a hundredth, give or take the float error of the rounding.
+        return none === 0 && Math.abs(all - expected) <= 0.005 + 1e-9;
       }),
     );
   });
