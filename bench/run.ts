@@ -376,6 +376,22 @@ async function measureAgainstLocalCloud(): Promise<void> {
     );
     details.skills = { extraction, ranking };
 
+    step('assessments: answer autosaves, submission and scoring of a 50-question test');
+    const { measureAssessment } = await import('./assessments.ts');
+    const assessment = await measureAssessment(gateway.url, actor, { autosaves: Math.min(iterations, 200) });
+    metrics.push(
+      reported('assessments.autosave.p50', 'answer autosave over HTTP: p50', assessment.autosave.p50, 'ms'),
+      reported('assessments.autosave.p99', 'answer autosave over HTTP: p99', assessment.autosave.p99, 'ms'),
+      reported('assessments.submit.p50', 'test submission over HTTP: p50', assessment.submit.p50, 'ms'),
+      reported(
+        'assessments.scoring.p50',
+        `scoring a ${assessment.questions}-question session (reads, scores, writes): p50`,
+        assessment.scoring.p50,
+        'ms',
+      ),
+    );
+    details.assessments = assessment;
+
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PROCTORING_EVENT_TYPES } from '../proctoring/proctoring.model.ts';
 import { idPattern } from '../shared/ids.ts';
-import { boundedList, idPath, listQuery, notEmpty, page, text, trackedView } from '../shared/schema.ts';
+import { boundedList, idPath, listQuery, notEmpty, page, storableNumber, text, trackedView } from '../shared/schema.ts';
 import {
   ASSESSMENT_STATUSES,
   DEFAULT_INVITATION_VALID_DAYS,
@@ -47,7 +47,7 @@ const settings = {
   description: text(MAX_DESCRIPTION),
   instructions: text(MAX_INSTRUCTIONS),
   durationMinutes: z.int().check(z.minimum(MIN_DURATION_MINUTES), z.maximum(MAX_DURATION_MINUTES)),
-  passingScore: z.number().check(z.minimum(0), z.maximum(100)),
+  passingScore: storableNumber.check(z.minimum(0), z.maximum(100)),
   availableFrom: instant,
   availableUntil: instant,
   attemptsAllowed: z.int().check(z.minimum(1), z.maximum(MAX_ATTEMPTS)),

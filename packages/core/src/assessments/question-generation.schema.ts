@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ID_PREFIXES, idPattern } from '../shared/ids.ts';
-import { boundedList, text } from '../shared/schema.ts';
+import { boundedList, storableNumber, text } from '../shared/schema.ts';
 import { DIFFICULTIES, QUESTION_TYPES } from './question.model.ts';
 import { MAX_SET_TITLE } from './question-set.schema.ts';
 
@@ -10,7 +10,7 @@ export const DEFAULT_GENERATED_QUESTIONS = 10;
 export const MAX_GENERATION_SKILLS = 20;
 export const DEFAULT_DIFFICULTY_MIX = { easy: 1, medium: 2, hard: 1 } as const;
 
-const mixWeight = z.number().check(z.minimum(0), z.maximum(100));
+const mixWeight = storableNumber.check(z.minimum(0), z.maximum(100));
 
 /** Relative weights: { easy: 1, medium: 2, hard: 1 } asks for a quarter easy, half medium, a quarter hard. */
 export const DifficultyMix = z

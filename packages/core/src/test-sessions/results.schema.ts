@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AnswerResponse } from '../assessments/question.content.ts';
 import { MAX_POINTS } from '../assessments/question.model.ts';
 import { Question } from '../assessments/question.schema.ts';
-import { idPath, listQuery, page, text } from '../shared/schema.ts';
+import { idPath, listQuery, page, storableNumber, text } from '../shared/schema.ts';
 import { MAX_OVERRIDE_REASON, QuestionScore, Result } from './scoring/score.schema.ts';
 import { SUBMISSIONS, TEST_SESSION_STATUSES } from './test-session.model.ts';
 
@@ -21,7 +21,7 @@ export const ScoreOverridePath = z.strictObject({
 
 /** The reviewer's score: from 0 to the question's points (checked against the question), kept to two decimals. */
 export const ScoreOverrideBody = z.strictObject({
-  earned: z.number().check(z.minimum(0), z.maximum(MAX_POINTS)),
+  earned: storableNumber.check(z.minimum(0), z.maximum(MAX_POINTS)),
   reason: text(MAX_OVERRIDE_REASON),
 });
 export type ScoreOverride = z.output<typeof ScoreOverrideBody>;
