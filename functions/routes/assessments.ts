@@ -15,6 +15,7 @@ import {
   ListInvitationsQuery,
 } from '@assist-ten/core/assessments/invitation.schema';
 import { Task } from '@assist-ten/core/platform/task.schema';
+import { NoFieldsBody } from '@assist-ten/core/shared/schema';
 import { route } from './define.ts';
 
 const ASSESSMENTS = '/api/v1/recruiter/assessments';
@@ -69,7 +70,7 @@ export const assessmentRoutes = [
     context: 'assessments',
     auth: managers,
     summary: 'Publish a complete draft: its questions are frozen and it takes invitations (If-Match honoured)',
-    request: { path: AssessmentPath },
+    request: { path: AssessmentPath, body: NoFieldsBody },
     response: { status: 200, body: Assessment, description: 'The published assessment' },
     versioned: true,
     resource: 'assessment',
@@ -118,7 +119,7 @@ export const assessmentRoutes = [
     auth: managers,
     summary:
       'Send a new link (the old one stops working); after a finished attempt, only if the assessment allows another',
-    request: { path: InvitationPath },
+    request: { path: InvitationPath, body: NoFieldsBody },
     response: { status: 200, body: Invitation, description: 'The invitation with its new validity' },
     resource: 'assessment',
   }),

@@ -1,4 +1,5 @@
 import { AnswerResponse } from '@assist-ten/core/assessments/question.content';
+import { NoFieldsBody } from '@assist-ten/core/shared/schema';
 import { RefreshTokenBody, SessionTokensView } from '@assist-ten/core/test-sessions/refresh-token.model';
 import {
   AnswerPath,
@@ -87,6 +88,7 @@ export const candidateSessionRoutes = [
     context: 'test-sessions',
     auth: candidate,
     summary: 'Submit: the answers are final, the tokens stop working, and the session is scored',
+    request: { body: NoFieldsBody },
     response: {
       status: 200,
       body: SubmittedSession,

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { bedrockQuestionGenerator } from '@assist-ten/core/assessments/bedrock-question-generator';
 import {
   BATCH_SIZE,
@@ -7,7 +6,7 @@ import {
   TOOL_NAME,
 } from '@assist-ten/core/assessments/bedrock-question-prompt';
 import { GenerationFailedError, type GenerationInput } from '@assist-ten/core/assessments/question-generator';
-import { BEDROCK_MAX_ATTEMPTS, createBedrockClient } from '@assist-ten/core/extraction/bedrock-extractor';
+import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -259,63 +258,5 @@ describe('bedrock question generator', () => {
     expect(JSON.stringify(bedrock.commandCalls(ConverseCommand)[0]?.args[0].input.messages)).not.toContain(
       'TAIL-MARKER',
     );
-  });
-});
-
-/** An HTTP handler standing in for Bedrock: answers with the queued responses in turn. */
-const fakeBedrock = (responses: { statusCode: number; headers?: Record<string, string>; body: unknown }[]) => {
-  let calls = 0;
-  return {
-    calls: () => calls,
-    handler: {
-      handle: async () => {
-        const response = responses[Math.min(calls++, responses.length - 1)];
-        if (!response) throw new Error('no response queued');
-        return {
-          response: {
-            statusCode: response.statusCode,
-            headers: { 'content-type': 'application/json', ...response.headers },
-            body: Readable.from([Buffer.from(JSON.stringify(response.body))]),
-          },
-        };
-      },
-    },
-  };
-};
-
-describe('bedrock question generator retries', () => {
-  const throttled = {
-    statusCode: 429,
-    headers: { 'x-amzn-errortype': 'ThrottlingException' },
-    body: { message: 'Too many requests' },
-  };
-  const answered = { statusCode: 200, body: toolAnswer({ questions: [aQuestion(1), aQuestion(2)] }) };
-
-  it('retries a throttled call with the SDK backoff and then succeeds', async () => {
-    // Arrange
-    const fake = fakeBedrock([throttled, answered]);
-    const retrying = createBedrockClient({ region: 'us-east-1', requestHandler: fake.handler });
-
-    // Act
-    const output = await bedrockQuestionGenerator({ client: retrying, modelId: MODEL }).generate(anInput());
-
-    // Assert
-    expect(fake.calls()).toBe(2);
-    expect(output.questions).toHaveLength(2);
-  });
-
-  it(`gives up after ${BEDROCK_MAX_ATTEMPTS} throttled attempts`, { timeout: 20_000 }, async () => {
-    // Arrange
-    const fake = fakeBedrock([throttled]);
-    const retrying = createBedrockClient({ region: 'us-east-1', requestHandler: fake.handler });
-
-    // Act
-    const error = await bedrockQuestionGenerator({ client: retrying, modelId: MODEL })
-      .generate(anInput())
-      .catch((caught: unknown) => caught);
-
-    // Assert
-    expect((error as Error).name).toBe('ThrottlingException');
-    expect(fake.calls()).toBe(BEDROCK_MAX_ATTEMPTS);
   });
 });

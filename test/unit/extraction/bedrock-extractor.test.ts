@@ -1,10 +1,4 @@
-import { Readable } from 'node:stream';
-import {
-  BEDROCK_MAX_ATTEMPTS,
-  bedrockExtractor,
-  createBedrockClient,
-  MAX_BEDROCK_INPUT,
-} from '@assist-ten/core/extraction/bedrock-extractor';
+import { bedrockExtractor, MAX_BEDROCK_INPUT } from '@assist-ten/core/extraction/bedrock-extractor';
 import {
   MAX_PROMPT_SKILLS,
   PROMPT_VERSION,
@@ -12,6 +6,7 @@ import {
   TOOL_NAME,
 } from '@assist-ten/core/extraction/bedrock-prompt';
 import { ExtractionFailedError } from '@assist-ten/core/extraction/extractor';
+import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,63 +214,5 @@ describe('bedrock extractor', () => {
 
     // Assert
     expect(names).toEqual(['TypeScript', 'Kubernetes', 'Skillname7']);
-  });
-});
-
-/** An HTTP handler standing in for Bedrock: answers with the queued responses in turn. */
-const fakeBedrock = (responses: { statusCode: number; headers?: Record<string, string>; body: unknown }[]) => {
-  let calls = 0;
-  return {
-    calls: () => calls,
-    handler: {
-      handle: async () => {
-        const response = responses[Math.min(calls++, responses.length - 1)];
-        if (!response) throw new Error('no response queued');
-        return {
-          response: {
-            statusCode: response.statusCode,
-            headers: { 'content-type': 'application/json', ...response.headers },
-            body: Readable.from([Buffer.from(JSON.stringify(response.body))]),
-          },
-        };
-      },
-    },
-  };
-};
-
-describe('bedrock extractor retries', () => {
-  const throttled = {
-    statusCode: 429,
-    headers: { 'x-amzn-errortype': 'ThrottlingException' },
-    body: { message: 'Too many requests' },
-  };
-  const answered = { statusCode: 200, body: toolAnswer({ skills: [found('Go')] }) };
-
-  it('retries a throttled call with the SDK backoff and then succeeds', async () => {
-    // Arrange
-    const fake = fakeBedrock([throttled, answered]);
-    const retrying = createBedrockClient({ region: 'us-east-1', requestHandler: fake.handler });
-
-    // Act
-    const output = await bedrockExtractor({ client: retrying, modelId: MODEL }).extract(resume);
-
-    // Assert
-    expect(fake.calls()).toBe(2);
-    expect(output.skills.map((skill) => skill.skill)).toEqual(['Go']);
-  });
-
-  it(`gives up after ${BEDROCK_MAX_ATTEMPTS} throttled attempts`, { timeout: 20_000 }, async () => {
-    // Arrange
-    const fake = fakeBedrock([throttled]);
-    const retrying = createBedrockClient({ region: 'us-east-1', requestHandler: fake.handler });
-
-    // Act
-    const error = await bedrockExtractor({ client: retrying, modelId: MODEL })
-      .extract(resume)
-      .catch((caught: unknown) => caught);
-
-    // Assert
-    expect((error as Error).name).toBe('ThrottlingException');
-    expect(fake.calls()).toBe(BEDROCK_MAX_ATTEMPTS);
   });
 });

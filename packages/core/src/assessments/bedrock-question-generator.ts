@@ -1,12 +1,12 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
-  type BedrockRuntimeClient,
-  ConverseCommand,
-  type ConverseCommandOutput,
-  type Message,
-  type ToolConfiguration,
-} from '@aws-sdk/client-bedrock-runtime';
-import type { DocumentType } from '@smithy/types';
-import { createBedrockClient } from '../extraction/bedrock-extractor.ts';
+  callForcedTool,
+  defaultBedrockClient,
+  describeIssues,
+  type ForcedTool,
+  type ToolAttempt,
+  type ToolReading,
+} from '../shared/bedrock-tool-call.ts';
 import { ENV, requireEnv } from '../shared/env.ts';
 import {
   answerJsonSchema,
@@ -30,29 +30,10 @@ import {
 } from './question-generator.ts';
 
 const MAX_OUTPUT_TOKENS = 8_192;
-const MAX_RAW_OUTPUT = 20_000;
 /** Problems of one answer told back to the model: enough to fix it, short enough to stay a prompt. */
 const MAX_PROBLEMS = 20;
-
-// Created at first use, then reused by every run of the process; tests pass their own.
-let sharedClient: BedrockRuntimeClient | undefined;
-const defaultClient = (): BedrockRuntimeClient => {
-  sharedClient ??= createBedrockClient();
-  return sharedClient;
-};
-
-const toolConfig = (types: readonly QuestionType[]): ToolConfiguration => ({
-  tools: [
-    {
-      toolSpec: {
-        name: TOOL_NAME,
-        description: 'Records the assessment questions that were asked for.',
-        inputSchema: { json: answerJsonSchema(types) as DocumentType },
-      },
-    },
-  ],
-  toolChoice: { tool: { name: TOOL_NAME } },
-});
+/** Schema issues told back per question, so that one broken question does not crowd out the others. */
+const MAX_ISSUES_PER_QUESTION = 5;
 
 const normalised = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -71,9 +52,7 @@ const checkQuestion = (raw: unknown, index: number, rules: Rules, seen: Set<stri
   const at = (path: string) => `questions.${index}${path ? `.${path}` : ''}`;
   const parsed = QuestionContent.safeParse(raw);
   if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.slice(0, 5).map((issue) => `${at(issue.path.join('.'))}: ${issue.message}`),
-    };
+    return { problems: describeIssues(parsed.error.issues, MAX_ISSUES_PER_QUESTION, at) };
   }
   const question = parsed.data;
   const problems: string[] = [];
@@ -86,56 +65,53 @@ const checkQuestion = (raw: unknown, index: number, rules: Rules, seen: Set<stri
   return problems.length ? { problems } : { question: { ...question, skillTags } };
 };
 
-interface Attempt {
+interface Batch {
   questions: QuestionContent[];
   /** Questions of the answer that failed their checks. */
   invalid: number;
-  problems: string[];
-  raw: string;
-  toolUseId?: string;
-  message?: Message;
 }
 
-const readAnswer = (response: ConverseCommandOutput, wanted: number, rules: Rules): Attempt => {
-  const message = response.output?.message;
-  const toolUse = message?.content?.find((block) => block.toolUse?.name === TOOL_NAME)?.toolUse;
-  const base = {
-    raw: JSON.stringify(toolUse?.input ?? message?.content ?? null).slice(0, MAX_RAW_OUTPUT),
-    ...(message ? { message } : {}),
-    ...(toolUse?.toolUseId ? { toolUseId: toolUse.toolUseId } : {}),
-  };
-  if (!toolUse) return { ...base, questions: [], invalid: 0, problems: [`Call the tool ${TOOL_NAME}.`] };
-  const envelope = BedrockEnvelope.safeParse(toolUse.input);
-  if (!envelope.success) {
-    return { ...base, questions: [], invalid: 0, problems: ['questions: give the questions as a list'] };
-  }
-  const seen = new Set<string>();
-  const checked = envelope.data.questions.slice(0, wanted).map((raw, index) => checkQuestion(raw, index, rules, seen));
-  const questions = checked.flatMap((result) => ('question' in result ? [result.question] : []));
-  const problems = checked.flatMap((result) => ('problems' in result ? result.problems : []));
-  if (envelope.data.questions.length < wanted) {
-    problems.push(`questions: ${wanted} questions were asked for, not ${envelope.data.questions.length}`);
-  }
-  return { ...base, questions, invalid: checked.length - questions.length, problems };
-};
+const NO_BATCH: Batch = { questions: [], invalid: 0 };
 
-/** The follow-up that tells the model what was wrong with its answer, in the same conversation. */
-const reAsk = (attempt: Attempt, wanted: number): Message[] => {
-  if (!attempt.message) return [];
-  const feedback = [
-    'Your answer has these problems:',
-    ...attempt.problems.slice(0, MAX_PROBLEMS),
-    `Call ${TOOL_NAME} again with all ${wanted} questions, corrected.`,
-  ].join('\n');
-  return [
-    attempt.message,
-    {
-      role: 'user',
-      content: attempt.toolUseId
-        ? [{ toolResult: { toolUseId: attempt.toolUseId, status: 'error', content: [{ text: feedback }] } }]
-        : [{ text: feedback }],
-    },
-  ];
+/** Each question checked on its own, so that one bad question costs that question, not the batch. */
+const readBatch =
+  (wanted: number, rules: Rules) =>
+  (input: unknown): ToolReading<Batch> => {
+    const envelope = BedrockEnvelope.safeParse(input);
+    if (!envelope.success) return { value: NO_BATCH, problems: ['questions: give the questions as a list'] };
+    const seen = new Set<string>();
+    const checked = envelope.data.questions
+      .slice(0, wanted)
+      .map((raw, index) => checkQuestion(raw, index, rules, seen));
+    const questions = checked.flatMap((result) => ('question' in result ? [result.question] : []));
+    const problems = checked.flatMap((result) => ('problems' in result ? result.problems : []));
+    if (envelope.data.questions.length < wanted) {
+      problems.push(`questions: ${wanted} questions were asked for, not ${envelope.data.questions.length}`);
+    }
+    return { value: { questions, invalid: checked.length - questions.length }, problems };
+  };
+
+const reAskBatch =
+  (wanted: number) =>
+  (problems: readonly string[]): string =>
+    [
+      'Your answer has these problems:',
+      ...problems.slice(0, MAX_PROBLEMS),
+      `Call ${TOOL_NAME} again with all ${wanted} questions, corrected.`,
+    ].join('\n');
+
+const batchTool = (types: readonly QuestionType[], wanted: number, rules: Rules): ForcedTool<Batch> => ({
+  name: TOOL_NAME,
+  description: 'Records the assessment questions that were asked for.',
+  inputSchema: answerJsonSchema(types),
+  read: readBatch(wanted, rules),
+  reAsk: reAskBatch(wanted),
+});
+
+/** The corrected answer replaces the first, unless it came back worse. */
+const better = (answer: ToolAttempt<Batch>, firstAnswer: ToolAttempt<Batch> | undefined): ToolAttempt<Batch> => {
+  const count = (attempt: ToolAttempt<Batch>) => attempt.value?.questions.length ?? 0;
+  return firstAnswer && count(firstAnswer) > count(answer) ? firstAnswer : answer;
 };
 
 /** The plan cut into batches of at most BATCH_SIZE questions, each still counted by skill and difficulty. */
@@ -182,7 +158,7 @@ export interface BedrockQuestionGeneratorOptions {
  * same questions), and only while the time budget lasts: what did not fit is a shortfall.
  */
 export const bedrockQuestionGenerator = ({
-  client = defaultClient(),
+  client = defaultBedrockClient(),
   modelId = requireEnv(ENV.bedrockModelId),
   timeBudgetMs = DEFAULT_TIME_BUDGET_MS,
   now = () => performance.now(),
@@ -194,14 +170,10 @@ export const bedrockQuestionGenerator = ({
     const types = input.types?.length ? input.types : QUESTION_TYPES;
     const contextTruncated = input.context !== undefined && input.context.length > MAX_CONTEXT;
     const context = contextTruncated ? input.context?.slice(0, MAX_CONTEXT) : input.context;
-    const system = [
-      {
-        text: systemPrompt(
-          types,
-          input.skills.map(({ skill }) => skill),
-        ),
-      },
-    ];
+    const system = systemPrompt(
+      types,
+      input.skills.map(({ skill }) => skill),
+    );
     const skills = new Map(input.skills.map(({ skill }) => [normalised(skill), skill]));
     const usage = { inputTokens: 0, outputTokens: 0 };
     const kept: QuestionContent[] = [];
@@ -215,44 +187,25 @@ export const bedrockQuestionGenerator = ({
         skills,
         earlier: new Set(kept.map(({ prompt }) => normalised(prompt))),
       };
-      const messages: Message[] = [
-        {
-          role: 'user',
-          content: [
-            {
-              text: userPrompt(
-                batch,
-                context,
-                kept.map(({ prompt }) => prompt),
-              ),
-            },
-          ],
-        },
-      ];
-      const ask = async (): Promise<Attempt> => {
-        const response = await client.send(
-          new ConverseCommand({
-            modelId,
-            system,
-            messages,
-            inferenceConfig: { temperature: 0, maxTokens: MAX_OUTPUT_TOKENS },
-            toolConfig: toolConfig(types),
-          }),
-        );
-        usage.inputTokens += response.usage?.inputTokens ?? 0;
-        usage.outputTokens += response.usage?.outputTokens ?? 0;
-        return readAnswer(response, wanted, rules);
-      };
-      let attempt = await ask();
-      if (attempt.problems.length) {
-        messages.push(...reAsk(attempt, wanted));
-        const second = await ask();
-        // The corrected answer replaces the first, unless it came back worse.
-        if (second.questions.length >= attempt.questions.length) attempt = second;
-      }
-      lastRaw = attempt.raw;
-      kept.push(...attempt.questions);
-      dropped += attempt.invalid;
+      const { answer, firstAnswer, inputTokens, outputTokens } = await callForcedTool({
+        client,
+        modelId,
+        system,
+        prompt: userPrompt(
+          batch,
+          context,
+          kept.map(({ prompt }) => prompt),
+        ),
+        maxTokens: MAX_OUTPUT_TOKENS,
+        tool: batchTool(types, wanted, rules),
+      });
+      usage.inputTokens += inputTokens;
+      usage.outputTokens += outputTokens;
+      const chosen = better(answer, firstAnswer);
+      const { questions, invalid } = chosen.value ?? NO_BATCH;
+      lastRaw = chosen.raw;
+      kept.push(...questions);
+      dropped += invalid;
     };
 
     const started = now();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { toolInputSchema } from '../shared/bedrock-tool-call.ts';
 import {
   CodingContent,
   LongTextContent,
@@ -45,8 +46,8 @@ export const BedrockEnvelope = z.object({ questions: z.array(z.unknown()) });
 const schemas = new Map<string, Record<string, unknown>>();
 
 /**
- * The tool's input schema as Bedrock takes it (no `$schema` member), derived from the very zod
- * schemas that validate the answer, narrowed to the allowed question types. Built once per set of types.
+ * The tool's input schema, derived from the very zod schemas that validate the answer,
+ * narrowed to the allowed question types. Built once per set of types.
  */
 export const answerJsonSchema = (types: readonly QuestionType[]): Record<string, unknown> => {
   const key = [...types].sort().join(',');
@@ -54,11 +55,8 @@ export const answerJsonSchema = (types: readonly QuestionType[]): Record<string,
   if (!schema) {
     const variants = types.map((type) => CONTENT_BY_TYPE[type]);
     const question = variants.length === 1 && variants[0] ? variants[0] : z.union(variants);
-    const { $schema: _dialect, ...json } = z.toJSONSchema(
-      z.object({ questions: z.array(question).check(z.minLength(1), z.maxLength(BATCH_SIZE)) }),
-      { io: 'input' },
-    );
-    schema = json;
+    const answer = z.object({ questions: z.array(question).check(z.minLength(1), z.maxLength(BATCH_SIZE)) });
+    schema = toolInputSchema(answer, { io: 'input' });
     schemas.set(key, schema);
   }
   return schema;

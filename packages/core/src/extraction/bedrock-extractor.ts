@@ -1,12 +1,11 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
-  BedrockRuntimeClient,
-  type BedrockRuntimeClientConfig,
-  ConverseCommand,
-  type ConverseCommandOutput,
-  type Message,
-  type ToolConfiguration,
-} from '@aws-sdk/client-bedrock-runtime';
-import type { DocumentType } from '@smithy/types';
+  callForcedTool,
+  defaultBedrockClient,
+  type ForcedTool,
+  schemaReAsk,
+  schemaReader,
+} from '../shared/bedrock-tool-call.ts';
 import { ENV, requireEnv } from '../shared/env.ts';
 import {
   ANSWER_JSON_SCHEMA,
@@ -32,79 +31,14 @@ import { taxonomyMatcher, termKey } from './taxonomy-matcher.ts';
 /** About 15,000 tokens: a long resume fits, and a pasted book does not run up the bill. */
 export const MAX_BEDROCK_INPUT = 60_000;
 
-/** The SDK's own retries (throttling, 5xx, timeouts), with its backoff: one call and three retries. */
-export const BEDROCK_MAX_ATTEMPTS = 4;
-
 const MAX_OUTPUT_TOKENS = 8_192;
-const MAX_RAW_OUTPUT = 20_000;
 
-export const createBedrockClient = (overrides: BedrockRuntimeClientConfig = {}): BedrockRuntimeClient =>
-  new BedrockRuntimeClient({
-    maxAttempts: BEDROCK_MAX_ATTEMPTS,
-    requestHandler: { requestTimeout: 60_000, connectionTimeout: 5_000 },
-    ...overrides,
-  });
-
-// Created at cold start, as every SDK client; tests pass their own.
-let sharedClient: BedrockRuntimeClient | undefined;
-const defaultClient = (): BedrockRuntimeClient => {
-  sharedClient ??= createBedrockClient();
-  return sharedClient;
-};
-
-const TOOL_CONFIG: ToolConfiguration = {
-  tools: [
-    {
-      toolSpec: {
-        name: TOOL_NAME,
-        description: 'Records the skills found in the document.',
-        inputSchema: { json: ANSWER_JSON_SCHEMA as DocumentType },
-      },
-    },
-  ],
-  toolChoice: { tool: { name: TOOL_NAME } },
-};
-
-interface Attempt {
-  answer?: BedrockAnswer;
-  raw: string;
-  problems: string;
-  toolUseId?: string;
-  message?: Message;
-}
-
-const readAnswer = (response: ConverseCommandOutput): Attempt => {
-  const message = response.output?.message;
-  const toolUse = message?.content?.find((block) => block.toolUse?.name === TOOL_NAME)?.toolUse;
-  const raw = JSON.stringify(toolUse?.input ?? message?.content ?? null).slice(0, MAX_RAW_OUTPUT);
-  const base = {
-    raw,
-    ...(message ? { message } : {}),
-    ...(toolUse?.toolUseId ? { toolUseId: toolUse.toolUseId } : {}),
-  };
-  if (!toolUse) return { ...base, problems: `Call the tool ${TOOL_NAME}.` };
-  const parsed = BedrockAnswer.safeParse(toolUse.input);
-  if (parsed.success) return { ...base, answer: parsed.data, problems: '' };
-  const problems = parsed.error.issues
-    .slice(0, 10)
-    .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
-    .join('\n');
-  return { ...base, problems };
-};
-
-/** The follow-up that tells the model what was wrong with its answer, in the same conversation. */
-const reAsk = (attempt: Attempt): Message[] => {
-  if (!attempt.message) return [];
-  const feedback = `Your answer does not match the tool's schema:\n${attempt.problems}\nCall ${TOOL_NAME} again with a valid input.`;
-  return [
-    attempt.message,
-    {
-      role: 'user',
-      content: attempt.toolUseId
-        ? [{ toolResult: { toolUseId: attempt.toolUseId, status: 'error', content: [{ text: feedback }] } }]
-        : [{ text: feedback }],
-    },
-  ];
+const TOOL: ForcedTool<BedrockAnswer> = {
+  name: TOOL_NAME,
+  description: 'Records the skills found in the document.',
+  inputSchema: ANSWER_JSON_SCHEMA,
+  read: schemaReader(BedrockAnswer),
+  reAsk: schemaReAsk(TOOL_NAME),
 };
 
 /** The model's skills under their canonical names, one per skill; the ones not in the taxonomy counted and left out. */
@@ -147,47 +81,34 @@ export interface BedrockExtractorOptions {
  * validation is sent back once with what was wrong; a second failure is an ExtractionFailedError.
  */
 export const bedrockExtractor = ({
-  client = defaultClient(),
+  client = defaultBedrockClient(),
   modelId = requireEnv(ENV.bedrockModelId),
 }: BedrockExtractorOptions = {}): SkillExtractor => ({
   kind: 'bedrock',
   extract: async ({ text: fullText, taxonomy, purpose }: ExtractionInput): Promise<ExtractionOutput> => {
     const inputTruncated = fullText.length > MAX_BEDROCK_INPUT;
     const text = inputTruncated ? fullText.slice(0, MAX_BEDROCK_INPUT) : fullText;
-    const messages: Message[] = [{ role: 'user', content: [{ text: userPrompt(text) }] }];
-    const usage = { inputTokens: 0, outputTokens: 0 };
-    const ask = async (): Promise<Attempt> => {
-      const response = await client.send(
-        new ConverseCommand({
-          modelId,
-          system: [{ text: systemPrompt(purpose, promptSkillNames(taxonomy, text)) }],
-          messages,
-          inferenceConfig: { temperature: 0, maxTokens: MAX_OUTPUT_TOKENS },
-          toolConfig: TOOL_CONFIG,
-        }),
-      );
-      usage.inputTokens += response.usage?.inputTokens ?? 0;
-      usage.outputTokens += response.usage?.outputTokens ?? 0;
-      return readAnswer(response);
-    };
-
-    let attempt = await ask();
-    if (!attempt.answer) {
-      messages.push(...reAsk(attempt));
-      attempt = await ask();
-    }
-    if (!attempt.answer) {
+    const { answer, inputTokens, outputTokens } = await callForcedTool({
+      client,
+      modelId,
+      system: systemPrompt(purpose, promptSkillNames(taxonomy, text)),
+      prompt: userPrompt(text),
+      maxTokens: MAX_OUTPUT_TOKENS,
+      tool: TOOL,
+    });
+    if (!answer.value) {
       throw new ExtractionFailedError(`The model's answer did not match the skills schema after a re-ask.`, {
-        rawOutput: attempt.raw,
+        rawOutput: answer.raw,
       });
     }
-    const { skills, dropped } = canonicalise(attempt.answer, taxonomy, purpose);
+    const { skills, dropped } = canonicalise(answer.value, taxonomy, purpose);
     return {
       skills,
       extractor: 'bedrock',
       model: modelId,
       promptVersion: PROMPT_VERSION,
-      ...usage,
+      inputTokens,
+      outputTokens,
       droppedSkills: dropped,
       ...(inputTruncated ? { inputTruncated } : {}),
     };

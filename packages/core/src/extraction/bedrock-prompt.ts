@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SKILL_PROFICIENCIES } from '../requisitions/requisition.model.ts';
+import { toolInputSchema } from '../shared/bedrock-tool-call.ts';
 import type { TaxonomyEntry } from './extracted-skill.ts';
 import { type ExtractionPurpose, MAX_EXTRACTED_SKILLS, SKILL_REQUIREMENTS } from './extractor.ts';
 
@@ -31,9 +32,7 @@ export const BedrockAnswer = z.object({
 });
 export type BedrockAnswer = z.output<typeof BedrockAnswer>;
 
-const { $schema: _dialect, ...answerJsonSchema } = z.toJSONSchema(BedrockAnswer);
-/** The tool's input schema as Bedrock takes it (no `$schema` member). */
-export const ANSWER_JSON_SCHEMA: Record<string, unknown> = answerJsonSchema;
+export const ANSWER_JSON_SCHEMA: Record<string, unknown> = toolInputSchema(BedrockAnswer);
 
 /**
  * The canonical names the prompt offers: all of a small taxonomy; for a large one, those

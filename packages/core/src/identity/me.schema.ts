@@ -20,5 +20,4 @@ export const Me = z.object({
 });
 export type Me = z.output<typeof Me>;
 
-/** Reactivating a tenant, or deactivating or reactivating a user, takes no fields: `{}` or no body. */
-export const NoFieldsBody = z.strictObject({});
+export { NoFieldsBody } from '../shared/schema.ts';

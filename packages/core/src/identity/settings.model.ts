@@ -1,3 +1,4 @@
+import type { ProctoringEventType } from '../proctoring/proctoring.model.ts';
 import { DEFAULT_NOTIFICATION_PREFERENCES, DEFAULT_TIMEZONE, type NotificationPreferences } from './user.model.ts';
 
 /**
@@ -5,24 +6,8 @@ import { DEFAULT_NOTIFICATION_PREFERENCES, DEFAULT_TIMEZONE, type NotificationPr
  * contexts that read them (proctoring: thresholds and retention; interviews: defaults).
  */
 
-/** What the candidate's browser reports during a proctored session. */
-export const PROCTORING_EVENT_TYPES = [
-  'tab_switch',
-  'window_blur',
-  'fullscreen_exit',
-  'copy',
-  'paste',
-  'right_click',
-  'devtools_open',
-  'multiple_faces_detected',
-  'no_face_detected',
-  'face_mismatch',
-  'looking_away',
-  'noise_detected',
-  'network_disconnect',
-  'screen_share_stopped',
-] as const;
-export type ProctoringEventType = (typeof PROCTORING_EVENT_TYPES)[number];
+// The proctoring context owns what a test page reports; settings say how severe each one is.
+export { PROCTORING_EVENT_TYPES, type ProctoringEventType } from '../proctoring/proctoring.model.ts';
 
 export const PROCTORING_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type ProctoringSeverity = (typeof PROCTORING_SEVERITIES)[number];

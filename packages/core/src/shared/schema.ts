@@ -88,3 +88,6 @@ export const storableNumber = z.number().check(
     message: 'A number between 1e-130 and 9.9e125 in size, or 0',
   }),
 );
+
+/** An action that takes no fields (publish, resend, submit, reactivate): `{}` or no body, as a client sends it. */
+export const NoFieldsBody = z.strictObject({});

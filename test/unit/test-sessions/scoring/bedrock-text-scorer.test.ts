@@ -1,4 +1,4 @@
-import { createBedrockClient } from '@assist-ten/core/extraction/bedrock-extractor';
+import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import {
   ANSWER_CLOSE,
   ANSWER_OPEN,

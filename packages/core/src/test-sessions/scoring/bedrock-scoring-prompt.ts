@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { toolInputSchema } from '../../shared/bedrock-tool-call.ts';
 import { MAX_RATIONALE } from './score.schema.ts';
 import type { TextQuestion } from './text-scorer.ts';
 
@@ -25,9 +26,7 @@ export const BedrockScore = z.object({
 });
 export type BedrockScore = z.output<typeof BedrockScore>;
 
-const { $schema: _dialect, ...scoreJsonSchema } = z.toJSONSchema(BedrockScore);
-/** The tool's input schema as Bedrock takes it (no `$schema` member). */
-export const SCORE_JSON_SCHEMA: Record<string, unknown> = scoreJsonSchema;
+export const SCORE_JSON_SCHEMA: Record<string, unknown> = toolInputSchema(BedrockScore);
 
 const KIND: Record<TextQuestion['type'], string> = {
   short_text: 'a short text answer',

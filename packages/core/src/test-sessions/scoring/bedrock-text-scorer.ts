@@ -1,12 +1,11 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
-  type BedrockRuntimeClient,
-  ConverseCommand,
-  type ConverseCommandOutput,
-  type Message,
-  type ToolConfiguration,
-} from '@aws-sdk/client-bedrock-runtime';
-import type { DocumentType } from '@smithy/types';
-import { createBedrockClient } from '../../extraction/bedrock-extractor.ts';
+  callForcedTool,
+  defaultBedrockClient,
+  type ForcedTool,
+  schemaReAsk,
+  schemaReader,
+} from '../../shared/bedrock-tool-call.ts';
 import { ENV, requireEnv } from '../../shared/env.ts';
 import {
   BedrockScore,
@@ -23,60 +22,12 @@ import type { TextQuestion, TextScorer } from './text-scorer.ts';
 /** A verdict is one short object; this leaves room for the rationale and nothing more. */
 const MAX_OUTPUT_TOKENS = 1_024;
 
-// Created at cold start, as every SDK client; tests pass their own.
-let sharedClient: BedrockRuntimeClient | undefined;
-const defaultClient = (): BedrockRuntimeClient => {
-  sharedClient ??= createBedrockClient();
-  return sharedClient;
-};
-
-const TOOL_CONFIG: ToolConfiguration = {
-  tools: [
-    {
-      toolSpec: {
-        name: SCORING_TOOL_NAME,
-        description: "Records the score of the candidate's answer.",
-        inputSchema: { json: SCORE_JSON_SCHEMA as DocumentType },
-      },
-    },
-  ],
-  toolChoice: { tool: { name: SCORING_TOOL_NAME } },
-};
-
-interface Attempt {
-  verdict?: BedrockScore;
-  problems: string;
-  toolUseId?: string;
-  message?: Message;
-}
-
-const readVerdict = (response: ConverseCommandOutput): Attempt => {
-  const message = response.output?.message;
-  const toolUse = message?.content?.find((block) => block.toolUse?.name === SCORING_TOOL_NAME)?.toolUse;
-  const base = { ...(message ? { message } : {}), ...(toolUse?.toolUseId ? { toolUseId: toolUse.toolUseId } : {}) };
-  if (!toolUse) return { ...base, problems: `Call the tool ${SCORING_TOOL_NAME}.` };
-  const parsed = BedrockScore.safeParse(toolUse.input);
-  if (parsed.success) return { ...base, verdict: parsed.data, problems: '' };
-  const problems = parsed.error.issues
-    .slice(0, 10)
-    .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
-    .join('\n');
-  return { ...base, problems };
-};
-
-/** The follow-up that tells the model what was wrong with its verdict, in the same conversation. */
-const reAsk = (attempt: Attempt): Message[] => {
-  if (!attempt.message) return [];
-  const feedback = `Your answer does not match the tool's schema:\n${attempt.problems}\nCall ${SCORING_TOOL_NAME} again with a valid input.`;
-  return [
-    attempt.message,
-    {
-      role: 'user',
-      content: attempt.toolUseId
-        ? [{ toolResult: { toolUseId: attempt.toolUseId, status: 'error', content: [{ text: feedback }] } }]
-        : [{ text: feedback }],
-    },
-  ];
+const TOOL: ForcedTool<BedrockScore> = {
+  name: SCORING_TOOL_NAME,
+  description: "Records the score of the candidate's answer.",
+  inputSchema: SCORE_JSON_SCHEMA,
+  read: schemaReader(BedrockScore),
+  reAsk: schemaReAsk(SCORING_TOOL_NAME),
 };
 
 /** A candidate-safe sentence: the model's rationale may quote the answer key, so it is never used. */
@@ -108,7 +59,7 @@ export interface BedrockTextScorerOptions {
  * thrown, for the caller to retry.
  */
 export const bedrockTextScorer = ({
-  client = defaultClient(),
+  client = defaultBedrockClient(),
   modelId = requireEnv(ENV.bedrockModelId),
 }: BedrockTextScorerOptions = {}): TextScorer => ({
   kind: 'bedrock',
@@ -116,27 +67,16 @@ export const bedrockTextScorer = ({
     const settled = settledWithoutScorer(question, answer);
     if (settled) return settled;
     const { text, truncated } = scoringUserPrompt(answer);
-    const messages: Message[] = [{ role: 'user', content: [{ text }] }];
-    const ask = async (): Promise<Attempt> =>
-      readVerdict(
-        await client.send(
-          new ConverseCommand({
-            modelId,
-            system: [{ text: scoringSystemPrompt(question) }],
-            messages: [...messages],
-            inferenceConfig: { temperature: 0, maxTokens: MAX_OUTPUT_TOKENS },
-            toolConfig: TOOL_CONFIG,
-          }),
-        ),
-      );
-
-    let attempt = await ask();
-    if (!attempt.verdict) {
-      messages.push(...reAsk(attempt));
-      attempt = await ask();
-    }
-    if (!attempt.verdict) return fallback(question, answer);
-    const { score, confidence, rationale } = attempt.verdict;
+    const { answer: verdict } = await callForcedTool({
+      client,
+      modelId,
+      system: scoringSystemPrompt(question),
+      prompt: text,
+      maxTokens: MAX_OUTPUT_TOKENS,
+      tool: TOOL,
+    });
+    if (!verdict.value) return fallback(question, answer);
+    const { score, confidence, rationale } = verdict.value;
     return {
       ...(question.id ? { questionId: question.id } : {}),
       earned: round2(question.points * score),
