@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from '../../support/api.ts';
+import { publishedAssessment } from '../../support/fixtures/assessments.ts';
 import { inviteUser, userBody } from '../../support/fixtures/identity.ts';
 import { PRACTICE, practiceSet, startPractice } from '../../support/fixtures/practice.ts';
 import { createQuestionSet, QUESTION_BODIES } from '../../support/fixtures/question-sets.ts';
@@ -328,5 +329,25 @@ describe('practice over HTTP', () => {
     // Assert
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 404));
     expect(mine.body).toMatchObject({ status: 'in_progress', answeredCount: 0 });
+  });
+
+  it("keeps the answer keys of a published assessment's sets from interviewers, not from recruiters", async () => {
+    // Arrange: a set locked by publishing an assessment that uses it
+    const { questionSetId } = await publishedAssessment();
+
+    // Act
+    const asInterviewer = await call('POST', PRACTICE, {
+      token: await tokenFor(HOME.interviewer),
+      body: { questionSetId },
+    });
+    const asRecruiter = await call('POST', PRACTICE, {
+      token: await tokenFor(HOME.recruiter),
+      body: { questionSetId },
+    });
+
+    // Assert
+    expect(asInterviewer.status).toBe(409);
+    expect(asInterviewer.body.reason).toBe('set_in_use');
+    expect(asRecruiter.status).toBe(201);
   });
 });

@@ -1,5 +1,6 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { DEFAULT_PASSING_SCORE } from '../assessments/assessment.model.ts';
+import { ASSESSMENT_MANAGERS } from '../assessments/assessment.policy.ts';
 import type { AnswerResponse, QuestionContent } from '../assessments/question.content.ts';
 import type { QuestionItem } from '../assessments/question.entity.ts';
 import { QuestionSetEntity } from '../assessments/question-set.entity.ts';
@@ -328,6 +329,14 @@ export const startPractice = async (actor: Principal, input: StartPractice): Pro
   assertCanPractise(actor);
   const { tenantId } = actor;
   const { set, questions } = await setToPractise(tenantId, input.questionSetId);
+  // Practice shows answer keys: a set a published assessment uses is open only to those who
+  // may read its keys anyway (recruiters, admins), never to an interviewer.
+  if (set.locked && !hasAnyRole(actor, ASSESSMENT_MANAGERS)) {
+    throw new ConflictError(
+      `Question set ${set.questionSetId} is used by a published assessment: practise on another set.`,
+      { extensions: { reason: 'set_in_use' } },
+    );
+  }
   if (questions.length === 0) {
     throw new ConflictError(`Question set ${set.questionSetId} has no questions to practise on yet.`, {
       extensions: { reason: 'no_questions' },
