@@ -1,6 +1,6 @@
 import { BulkInvitationMessage } from '@assist-ten/core/assessments/invitation.schema';
 import { runBulkInvitations } from '@assist-ten/core/assessments/invitation.service';
-import { runQuestionGeneration } from '@assist-ten/core/assessments/question-generation';
+import { runQuestionGeneration } from '@assist-ten/core/assessments/question-generation.run';
 import { QuestionGenerationMessage } from '@assist-ten/core/assessments/question-generation.schema';
 import { runCandidateExport } from '@assist-ten/core/candidates/candidate.export';
 import { ExportMessage } from '@assist-ten/core/candidates/candidate.export.schema';

@@ -8,8 +8,9 @@ import type { Principal } from '@assist-ten/core/shared/principal';
 import { describe, expect, it } from 'vitest';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
-const { requestQuestionGeneration, runQuestionGeneration, questionSetIdFor } = await import(
-  '@assist-ten/core/assessments/question-generation'
+const { requestQuestionGeneration } = await import('@assist-ten/core/assessments/question-generation');
+const { runQuestionGeneration, questionSetIdFor } = await import(
+  '@assist-ten/core/assessments/question-generation.run'
 );
 const { loadQuestionSet, liveQuestionsOf, questionContentOf, toQuestionSet } = await import(
   '@assist-ten/core/assessments/question-set.service'
