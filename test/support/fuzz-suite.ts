@@ -2,12 +2,12 @@ import { NOTIFICATION_TYPES } from '@assist-ten/core/identity/user.model';
 import type { RouteDefinition } from '@assist-ten/lambda-kit/http/route';
 import * as fc from 'fast-check';
 import { beforeAll, describe, inject, it } from 'vitest';
-import { routes } from '../../../functions/routes.ts';
-import { tokenFor } from '../../support/api.ts';
-import { flagBody } from '../../support/fixtures/feature-flags.ts';
-import { inviteUser, tenantBody, userBody } from '../../support/fixtures/identity.ts';
-import { incidentBody } from '../../support/fixtures/incidents.ts';
-import { completeRequisition, HOME, resourceFactories, SUPERADMIN, validBodies } from '../../support/fixtures.ts';
+import { routes } from '../../functions/routes.ts';
+import { tokenFor } from './api.ts';
+import { flagBody } from './fixtures/feature-flags.ts';
+import { inviteUser, tenantBody, userBody } from './fixtures/identity.ts';
+import { incidentBody } from './fixtures/incidents.ts';
+import { completeRequisition, HOME, resourceFactories, SUPERADMIN, validBodies } from './fixtures.ts';
 
 /**
  * Generated from the route table: every creating POST and every PATCH gets each of its body
@@ -406,94 +406,102 @@ const callerFor = async (route: Route): Promise<Caller> => {
 
 const label = (path: Path): string => path.map((step) => (typeof step === 'number' ? `[${step}]` : step)).join('.');
 
-describe.concurrent(`body fuzzing (fast-check seed ${SEED})`, () => {
-  describe.each(fuzzed.map((route) => [route.routeKey, route] as const))('%s', (_, route) => {
-    const build = bodyFor(route);
-    const sample = build?.() ?? {};
-    const runs = runsOf(route);
-    const settings = { seed: SEED, numRuns: runs };
-    let caller: Caller;
+/**
+ * The fuzz tests of one share of the fuzzed routes (every `parts`-th, from `part`): test files
+ * run in parallel workers, so the routes are split over files rather than run in one.
+ */
+export const describeBodyFuzzing = (part: number, parts: number) =>
+  describe.concurrent(`body fuzzing, part ${part + 1} of ${parts} (fast-check seed ${SEED})`, () => {
+    const share = fuzzed.filter((_, index) => index % parts === part);
+    describe.each(share.map((route) => [route.routeKey, route] as const))('%s', (_, route) => {
+      const build = bodyFor(route);
+      const sample = build?.() ?? {};
+      const runs = runsOf(route);
+      const settings = { seed: SEED, numRuns: runs };
+      let caller: Caller;
 
-    beforeAll(async () => {
-      if (!build) throw new Error(`${route.routeKey} has a body schema but no rich or valid body to fuzz from`);
-      caller = await callerFor(route);
-    });
-
-    it.each(targetsOf(route, sample).map((path) => [label(path), path] as const))(
-      'survives any value in %s',
-      async (_field, path) => {
-        await fc.assert(
-          fc.asyncProperty(valueFor(getAt(sample, path)), async (value) => {
-            await expectHandled(route, caller, serialize(setAt((build as () => Json)(), path, value)));
-          }),
-          { ...settings, examples: EDGE_VALUES },
-        );
-      },
-      60_000,
-    );
-
-    it('survives unknown fields beside a valid body', async () => {
-      const known = new Set([...Object.keys(shapeOf(route.request?.body)), ...Object.keys(sample)]);
-      const unknownKey = fc
-        .oneof(
-          fc.string({ minLength: 1, maxLength: 30 }),
-          fc.constantFrom(
-            '__proto__',
-            'constructor',
-            'prototype',
-            'id',
-            'tenantId',
-            'version',
-            'createdBy',
-            'status',
-            'isActive',
-            'roles',
-          ),
-        )
-        .filter((key) => !known.has(key));
-      const extras = fc.uniqueArray(fc.tuple(unknownKey, anyValue), {
-        minLength: 1,
-        maxLength: 3,
-        selector: ([key]) => key,
+      beforeAll(async () => {
+        if (!build) throw new Error(`${route.routeKey} has a body schema but no rich or valid body to fuzz from`);
+        caller = await callerFor(route);
       });
-      await fc.assert(
-        fc.asyncProperty(extras, async (fields) => {
-          // Written by hand: an object literal cannot hold an own `__proto__` key.
-          const rest = (serialize((build as () => Json)()) ?? '{}').slice(1);
-          const added = fields.map(([key, value]) => `${JSON.stringify(key)}:${serialize(value) ?? 'null'}`).join(',');
-          await expectHandled(route, caller, `{${added}${rest === '}' ? '' : ','}${rest}`);
-        }),
-        settings,
-      );
-    }, 60_000);
 
-    it('survives any JSON value as the whole body', async () => {
-      const whole = fc.oneof(anyValue, fc.jsonValue({ maxDepth: 3 }));
-      await fc.assert(
-        fc.asyncProperty(whole, async (value) => {
-          await expectHandled(route, caller, serialize(value));
-        }),
-        settings,
+      it.each(targetsOf(route, sample).map((path) => [label(path), path] as const))(
+        'survives any value in %s',
+        async (_field, path) => {
+          await fc.assert(
+            fc.asyncProperty(valueFor(getAt(sample, path)), async (value) => {
+              await expectHandled(route, caller, serialize(setAt((build as () => Json)(), path, value)));
+            }),
+            { ...settings, examples: EDGE_VALUES },
+          );
+        },
+        60_000,
       );
-    }, 60_000);
 
-    it('survives random bytes and broken JSON sent as application/json', async () => {
-      const broken = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.string({ unit: 'binary', maxLength: 3 }));
-      const junk = fc.oneof(
-        fc.uint8Array({ minLength: 1, maxLength: 4096 }),
-        fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
-        broken.map(([at, cut, insert]) => {
-          const text = serialize((build as () => Json)()) ?? '{}';
-          const from = at % text.length;
-          return `${text.slice(0, from)}${insert}${text.slice(from + cut)}`;
-        }),
-      );
-      await fc.assert(
-        fc.asyncProperty(junk, async (payload) => {
-          await expectHandled(route, caller, payload);
-        }),
-        settings,
-      );
-    }, 60_000);
+      it('survives unknown fields beside a valid body', async () => {
+        const known = new Set([...Object.keys(shapeOf(route.request?.body)), ...Object.keys(sample)]);
+        const unknownKey = fc
+          .oneof(
+            fc.string({ minLength: 1, maxLength: 30 }),
+            fc.constantFrom(
+              '__proto__',
+              'constructor',
+              'prototype',
+              'id',
+              'tenantId',
+              'version',
+              'createdBy',
+              'status',
+              'isActive',
+              'roles',
+            ),
+          )
+          .filter((key) => !known.has(key));
+        const extras = fc.uniqueArray(fc.tuple(unknownKey, anyValue), {
+          minLength: 1,
+          maxLength: 3,
+          selector: ([key]) => key,
+        });
+        await fc.assert(
+          fc.asyncProperty(extras, async (fields) => {
+            // Written by hand: an object literal cannot hold an own `__proto__` key.
+            const rest = (serialize((build as () => Json)()) ?? '{}').slice(1);
+            const added = fields
+              .map(([key, value]) => `${JSON.stringify(key)}:${serialize(value) ?? 'null'}`)
+              .join(',');
+            await expectHandled(route, caller, `{${added}${rest === '}' ? '' : ','}${rest}`);
+          }),
+          settings,
+        );
+      }, 60_000);
+
+      it('survives any JSON value as the whole body', async () => {
+        const whole = fc.oneof(anyValue, fc.jsonValue({ maxDepth: 3 }));
+        await fc.assert(
+          fc.asyncProperty(whole, async (value) => {
+            await expectHandled(route, caller, serialize(value));
+          }),
+          settings,
+        );
+      }, 60_000);
+
+      it('survives random bytes and broken JSON sent as application/json', async () => {
+        const broken = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.string({ unit: 'binary', maxLength: 3 }));
+        const junk = fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
+          broken.map(([at, cut, insert]) => {
+            const text = serialize((build as () => Json)()) ?? '{}';
+            const from = at % text.length;
+            return `${text.slice(0, from)}${insert}${text.slice(from + cut)}`;
+          }),
+        );
+        await fc.assert(
+          fc.asyncProperty(junk, async (payload) => {
+            await expectHandled(route, caller, payload);
+          }),
+          settings,
+        );
+      }, 60_000);
+    });
   });
-});
