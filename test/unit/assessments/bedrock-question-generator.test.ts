@@ -6,31 +6,15 @@ import {
   TOOL_NAME,
 } from '@assist-ten/core/assessments/bedrock-question-prompt';
 import { GenerationFailedError, type GenerationInput } from '@assist-ten/core/assessments/question-generator';
-import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockedBedrock, TEST_MODEL, toolUseAnswer } from '../support/bedrock.ts';
 
-const MODEL = 'anthropic.claude-test-v1:0';
-const client = createBedrockClient({ region: 'us-east-1' });
-const bedrock = mockClient(client);
-afterEach(() => {
-  bedrock.reset();
-  delete process.env.BEDROCK_MODEL_ID;
-});
+const MODEL = TEST_MODEL;
+const { client, bedrock } = mockedBedrock();
 
-const toolAnswer = (input: unknown, usage = { inputTokens: 1500, outputTokens: 700 }): ConverseCommandOutput => ({
-  $metadata: {},
-  output: {
-    message: {
-      role: 'assistant',
-      content: [{ toolUse: { toolUseId: 'tool-1', name: TOOL_NAME, input: input as never } }],
-    },
-  },
-  stopReason: 'tool_use',
-  usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
-  metrics: { latencyMs: 10 },
-});
+const toolAnswer = (input: unknown, usage = { inputTokens: 1500, outputTokens: 700 }): ConverseCommandOutput =>
+  toolUseAnswer(TOOL_NAME, input, { usage });
 
 const aQuestion = (n: number, overrides: object = {}) => ({
   type: 'single_choice',

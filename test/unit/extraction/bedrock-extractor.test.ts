@@ -6,32 +6,16 @@ import {
   TOOL_NAME,
 } from '@assist-ten/core/extraction/bedrock-prompt';
 import { ExtractionFailedError } from '@assist-ten/core/extraction/extractor';
-import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockedBedrock, TEST_MODEL, toolUseAnswer } from '../support/bedrock.ts';
 import { largeTaxonomy, TAXONOMY } from './taxonomy-fixture.ts';
 
-const MODEL = 'anthropic.claude-test-v1:0';
-const client = createBedrockClient({ region: 'us-east-1' });
-const bedrock = mockClient(client);
-afterEach(() => {
-  bedrock.reset();
-  delete process.env.BEDROCK_MODEL_ID;
-});
+const MODEL = TEST_MODEL;
+const { client, bedrock } = mockedBedrock();
 
-const toolAnswer = (input: unknown, usage = { inputTokens: 1200, outputTokens: 300 }): ConverseCommandOutput => ({
-  $metadata: {},
-  output: {
-    message: {
-      role: 'assistant',
-      content: [{ toolUse: { toolUseId: 'tool-1', name: TOOL_NAME, input: input as never } }],
-    },
-  },
-  stopReason: 'tool_use',
-  usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
-  metrics: { latencyMs: 10 },
-});
+const toolAnswer = (input: unknown, usage = { inputTokens: 1200, outputTokens: 300 }): ConverseCommandOutput =>
+  toolUseAnswer(TOOL_NAME, input, { usage });
 
 const found = (skill: string, extra: object = {}) => ({
   skill,

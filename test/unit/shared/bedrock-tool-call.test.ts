@@ -14,17 +14,13 @@ import {
   ConverseCommand,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { mockedBedrock, TEST_MODEL, toolUseAnswer } from '../support/bedrock.ts';
 
-const MODEL = 'anthropic.claude-test-v1:0';
+const MODEL = TEST_MODEL;
 const TOOL_NAME = 'record_colour';
-const client = createBedrockClient({ region: 'us-east-1' });
-const bedrock = mockClient(client);
-afterEach(() => {
-  bedrock.reset();
-});
+const { client, bedrock } = mockedBedrock();
 
 const Colour = z.object({ colour: z.enum(['red', 'blue']), shade: z.optional(z.number().check(z.maximum(10))) });
 
@@ -36,18 +32,8 @@ const tool: ForcedTool<z.output<typeof Colour>> = {
   reAsk: schemaReAsk(TOOL_NAME),
 };
 
-const toolAnswer = (
-  input: unknown,
-  { toolUseId = 'tool-1', usage = { inputTokens: 100, outputTokens: 20 } } = {},
-): ConverseCommandOutput => ({
-  $metadata: {},
-  output: {
-    message: { role: 'assistant', content: [{ toolUse: { toolUseId, name: TOOL_NAME, input: input as never } }] },
-  },
-  stopReason: 'tool_use',
-  usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
-  metrics: { latencyMs: 10 },
-});
+const toolAnswer = (input: unknown, options: Parameters<typeof toolUseAnswer>[2] = {}): ConverseCommandOutput =>
+  toolUseAnswer(TOOL_NAME, input, options);
 
 const prose = (text: string): ConverseCommandOutput => ({
   $metadata: {},

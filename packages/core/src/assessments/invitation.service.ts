@@ -146,8 +146,17 @@ const loadInvitee = async (tenantId: string, candidateId: string): Promise<Invit
   return { name: data.fullName, email: (await openContact(data)).email };
 };
 
-const tenantNameOf = async (tenantId: string): Promise<string> =>
-  (await TenantEntity.get({ tenantId }).go({ attributes: ['name'] })).data?.name ?? 'Assist-Ten';
+/** What invitations need of their tenant, read once per call however many candidates it has. */
+interface InvitingTenant {
+  name: string;
+  /** `maxAssessmentsPerMonth`: each new invitation takes one of them. */
+  monthlyLimit: number;
+}
+
+const invitingTenant = async (tenantId: string): Promise<InvitingTenant> => {
+  const { data } = await TenantEntity.get({ tenantId }).go({ attributes: ['name', 'maxAssessmentsPerMonth'] });
+  return { name: data?.name ?? 'Assist-Ten', monthlyLimit: data?.maxAssessmentsPerMonth ?? 0 };
+};
 
 /**
  * Emails the link. Sent after the invitation is stored: a failure is recorded on it (the
@@ -158,10 +167,11 @@ const emailInvitation = async (
   assessment: AssessmentItem,
   invitee: Invitee,
   secret: string,
+  tenantName: string,
 ): Promise<EmailStatus> => {
   const email = renderInvitationEmail({
     candidateName: invitee.name,
-    tenantName: await tenantNameOf(item.tenantId),
+    tenantName,
     assessmentTitle: assessment.title,
     durationMinutes: assessment.durationMinutes,
     validUntil: item.validUntil,
@@ -195,7 +205,7 @@ const inviteOne = async (
   actor: Principal,
   assessment: AssessmentItem,
   candidateId: string,
-  monthlyLimit: number,
+  tenant: InvitingTenant,
 ): Promise<InviteResult> => {
   const { tenantId } = actor;
   const invitationId = invitationIdOf(assessment.assessmentId, candidateId);
@@ -227,7 +237,7 @@ const inviteOne = async (
             extensions: { reason: 'already_invited' },
           }),
       ),
-      claimMonthlyInvitation(tenantId, usageMonth(now), monthlyLimit),
+      claimMonthlyInvitation(tenantId, usageMonth(now), tenant.monthlyLimit),
       eventWrite(actor, 'invitation.created', {
         invitationId,
         assessmentId: assessment.assessmentId,
@@ -247,7 +257,7 @@ const inviteOne = async (
     if (raced) return alreadyInvited(raced, now);
     throw error;
   }
-  const emailStatus = await emailInvitation(params.Item, assessment, invitee, secret);
+  const emailStatus = await emailInvitation(params.Item, assessment, invitee, secret, tenant.name);
   return { candidateId, outcome: 'invited', invitationId, emailStatus };
 };
 
@@ -261,10 +271,6 @@ const resultOf = async (candidateId: string, attempt: () => Promise<InviteResult
   }
 };
 
-const monthlyLimitOf = async (tenantId: string): Promise<number> =>
-  (await TenantEntity.get({ tenantId }).go({ attributes: ['maxAssessmentsPerMonth'] })).data?.maxAssessmentsPerMonth ??
-  0;
-
 /** Invites each candidate in turn, reporting each one's outcome. */
 export const inviteEach = async (
   actor: Principal,
@@ -272,10 +278,10 @@ export const inviteEach = async (
   candidateIds: readonly string[],
   onProgress: (done: number) => Promise<void> = async () => undefined,
 ): Promise<InviteResult[]> => {
-  const limit = await monthlyLimitOf(actor.tenantId);
+  const tenant = await invitingTenant(actor.tenantId);
   const results: InviteResult[] = [];
   for (const candidateId of candidateIds) {
-    results.push(await resultOf(candidateId, () => inviteOne(actor, assessment, candidateId, limit)));
+    results.push(await resultOf(candidateId, () => inviteOne(actor, assessment, candidateId, tenant)));
     await onProgress(results.length);
   }
   return results;
@@ -436,7 +442,11 @@ export const resendInvitation = async (
     },
   });
   const rotated = { ...current, status: 'pending' as const, validUntil: validUntilFor(assessment, now) };
-  await emailInvitation(rotated, assessment, await loadInvitee(actor.tenantId, current.candidateId), secret);
+  const [invitee, tenant] = await Promise.all([
+    loadInvitee(actor.tenantId, current.candidateId),
+    invitingTenant(actor.tenantId),
+  ]);
+  await emailInvitation(rotated, assessment, invitee, secret, tenant.name);
   return toInvitation(
     (await InvitationEntity.get({ tenantId: actor.tenantId, invitationId }).go({ consistent: true })).data ?? rotated,
   );

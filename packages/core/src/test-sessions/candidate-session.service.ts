@@ -6,13 +6,13 @@ import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ConflictError, GoneError, NotFoundError, UnauthorizedError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import type { CandidatePrincipal, Principal } from '../shared/principal.ts';
+import type { CandidatePrincipal } from '../shared/principal.ts';
 import { seededOrder, seededRank } from '../shared/seeded-order.ts';
 import { check, put, transactWrite, update } from '../shared/transaction.ts';
 import { AnswerEntity, type AnswerItem } from './answer.entity.ts';
 import type { SessionTokens } from './refresh-token.model.ts';
 import { isFamilyRevoked, prepareFamily, rotateRefreshToken } from './refresh-token.service.ts';
-import { answersCutoff, finishSession, isPastDeadline } from './session-finish.ts';
+import { answersCutoff, candidateActor, finishSession, isPastDeadline } from './session-finish.ts';
 import { assertAnswerFits, candidateQuestionsOf, sessionQuestion } from './session-questions.ts';
 import { TestSessionEntity, type TestSessionItem } from './test-session.entity.ts';
 import { DEADLINE_GRACE_SECONDS, DUE_SHARDS, REFRESH_MARGIN_SECONDS } from './test-session.model.ts';
@@ -93,15 +93,6 @@ export const invitationLanding = async (secret: string): Promise<InvitationLandi
     proctoring: proctoringOf(assessment),
   };
 };
-
-/** The candidate acting, for audit entries of what they do: their candidate id, no roles. */
-const candidateActor = (tenantId: string, candidateId: string, requestId: string): Principal => ({
-  userId: candidateId,
-  tenantId,
-  email: candidateId,
-  roles: [],
-  requestId,
-});
 
 /** The session ends at its duration or when the assessment closes, whichever is first. */
 export const deadlineOf = (assessment: Pick<AssessmentItem, 'durationMinutes' | 'availableUntil'>, now: string) => {

@@ -1,6 +1,6 @@
 import { eventWrite } from '../events/record.ts';
 import { auditWrite } from '../platform/audit.ts';
-import { type Principal, SYSTEM_ACTOR_ID } from '../shared/principal.ts';
+import { type Principal, systemPrincipal } from '../shared/principal.ts';
 import { type TransactionWrite, transactWrite, update } from '../shared/transaction.ts';
 import { familyRevokedWrite } from './refresh-token.service.ts';
 import { TestSessionEntity, type TestSessionItem } from './test-session.entity.ts';
@@ -24,14 +24,20 @@ export const isPastDeadline = (session: Pick<TestSessionItem, 'deadline'>, now: 
   return cutoff !== undefined && now > cutoff;
 };
 
-/** Who finishes a session, for its audit entry: the candidate themselves, or the system's clock. */
-export const sessionActor = (session: TestSessionItem, submission: Submission, requestId: string): Principal => ({
-  userId: submission === 'deadline' ? SYSTEM_ACTOR_ID : session.ownerId,
-  tenantId: session.tenantId,
-  email: submission === 'deadline' ? SYSTEM_ACTOR_ID : session.ownerId,
+/** A candidate acting, for the audit entries of what they do: their candidate id, no roles, no account. */
+export const candidateActor = (tenantId: string, candidateId: string, requestId: string): Principal => ({
+  userId: candidateId,
+  tenantId,
+  email: candidateId,
   roles: [],
   requestId,
 });
+
+/** Who finishes a session, for its audit entry: the candidate themselves, or the system's clock. */
+const sessionActor = (session: TestSessionItem, submission: Submission, requestId: string): Principal =>
+  submission === 'deadline'
+    ? systemPrincipal(session.tenantId, requestId)
+    : candidateActor(session.tenantId, session.ownerId, requestId);
 
 /**
  * Ends an open session: its answers are final (those saved after `submittedAt` are ignored,

@@ -1,4 +1,3 @@
-import { createBedrockClient } from '@assist-ten/core/shared/bedrock-tool-call';
 import {
   ANSWER_CLOSE,
   ANSWER_OPEN,
@@ -8,30 +7,15 @@ import {
 import { bedrockTextScorer, modelFeedback } from '@assist-ten/core/test-sessions/scoring/bedrock-text-scorer';
 import { scoreByKeywords } from '@assist-ten/core/test-sessions/scoring/local-text-scorer';
 import { ConverseCommand, type ConverseCommandOutput, ThrottlingException } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockedBedrock, TEST_MODEL, toolUseAnswer } from '../../support/bedrock.ts';
 import { aCoding, aLongText, aShortText } from './question-fixtures.ts';
 
-const MODEL = 'anthropic.claude-test-v1:0';
-const client = createBedrockClient({ region: 'us-east-1' });
-const bedrock = mockClient(client);
-afterEach(() => {
-  bedrock.reset();
-  delete process.env.BEDROCK_MODEL_ID;
-});
+const MODEL = TEST_MODEL;
+const { client, bedrock } = mockedBedrock();
 
-const verdict = (input: unknown): ConverseCommandOutput => ({
-  $metadata: {},
-  output: {
-    message: {
-      role: 'assistant',
-      content: [{ toolUse: { toolUseId: 'tool-1', name: SCORING_TOOL_NAME, input: input as never } }],
-    },
-  },
-  stopReason: 'tool_use',
-  usage: { inputTokens: 800, outputTokens: 60, totalTokens: 860 },
-  metrics: { latencyMs: 10 },
-});
+const verdict = (input: unknown): ConverseCommandOutput =>
+  toolUseAnswer(SCORING_TOOL_NAME, input, { usage: { inputTokens: 800, outputTokens: 60 } });
 
 const scorer = () => bedrockTextScorer({ client, modelId: MODEL });
 const question = {
