@@ -45,4 +45,7 @@ export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: Fun
   assessments: { personalData: true, email: true, sendsTo: ['tasks'] },
   // Exchanges invitations and refresh tokens for access tokens, and verifies them on every candidate route.
   'test-sessions': { candidateTokens: 'sign' },
+  // Verifies candidate tokens; presigns snapshot uploads and, for reviewers, their downloads;
+  // hands new events and reviewers' decisions to the proctoring queue for evaluation.
+  proctoring: { candidateTokens: 'verify', files: { snapshots: ['write', 'read'] }, sendsTo: ['proctoring'] },
 };

@@ -6,6 +6,7 @@ import { identityRoutes } from './http/identity/routes.ts';
 import { jobDescriptionRoutes } from './http/job-descriptions/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
+import { proctoringContextRoutes } from './http/proctoring/routes.ts';
 import { requisitionRoutes } from './http/requisitions/routes.ts';
 import { skillRoutes } from './http/skills/routes.ts';
 import { testSessionContextRoutes } from './http/test-sessions/routes.ts';
@@ -28,6 +29,7 @@ export const CONTEXT_ROUTES = {
   'job-descriptions': jobDescriptionRoutes,
   assessments: assessmentContextRoutes,
   'test-sessions': testSessionContextRoutes,
+  proctoring: proctoringContextRoutes,
 } as const;
 
 export const routes = [
@@ -42,6 +44,7 @@ export const routes = [
   ...jobDescriptionRoutes,
   ...assessmentContextRoutes,
   ...testSessionContextRoutes,
+  ...proctoringContextRoutes,
 ] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.

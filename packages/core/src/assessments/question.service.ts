@@ -1,4 +1,5 @@
 import { type AuditEvent, auditWrite } from '../platform/audit.ts';
+import { chunked } from '../shared/chunked.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { pageOf } from '../shared/paging.ts';
@@ -11,7 +12,7 @@ import { QuestionEntity, type QuestionItem } from './question.entity.ts';
 import { CLEARABLE_FIELDS } from './question.fields.ts';
 import { moveWrite, newQuestionWrite, questionAuditView, retireWrite } from './question.item.ts';
 import { MAX_QUESTIONS_PER_SET } from './question.model.ts';
-import { chunked, type Move, movesFor, orderErrors, placementFor } from './question.order.ts';
+import { type Move, movesFor, orderErrors, placementFor } from './question.order.ts';
 import {
   assertQuestionSetManager,
   patchedContent,

@@ -7,6 +7,7 @@ import { defaultStore, type FileStore } from '../documents/storage.ts';
 import { deleteExtractionsOfSubject } from '../extraction/extraction-log.service.ts';
 import { deleteMatchesOfCandidate } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
+import { chunked } from '../shared/chunked.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { objectKey } from '../shared/files.ts';
@@ -195,12 +196,6 @@ const deleteVersionsUnder = async ({ bucket, s3 }: FileStore, prefix: string): P
 /** DynamoDB takes 100 writes per transaction: a document and its audit entry are two. */
 const DOCUMENTS_PER_TRANSACTION = 50;
 
-const chunks = <T>(items: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-};
-
 /** Step b: the files first (by prefix, so a retry finds what a crash left), then the items naming them. */
 const eraseDocuments = async (actor: Principal, candidateId: string, store: FileStore) => {
   const { tenantId } = actor;
@@ -210,7 +205,7 @@ const eraseDocuments = async (actor: Principal, candidateId: string, store: File
     files += await deleteVersionsUnder(store, objectKey(tenantId, kind, candidateId, ''));
   }
   const { data } = await DocumentEntity.query.byOwner({ tenantId, ownerId: candidateId }).go({ pages: 'all' });
-  for (const chunk of chunks(data, DOCUMENTS_PER_TRANSACTION)) {
+  for (const chunk of chunked(data, DOCUMENTS_PER_TRANSACTION)) {
     await transactWrite(
       chunk.flatMap((document) => [
         remove(DocumentEntity.delete({ tenantId, documentId: document.documentId }).params()),
@@ -257,7 +252,7 @@ const anonymiseApplication = async (actor: Principal, application: ApplicationIt
     pages: 'all',
   });
   // All but the last chunk of notes on their own; the last goes with the application's update.
-  const noteChunks = chunks(notes, NOTES_PER_TRANSACTION);
+  const noteChunks = chunked(notes, NOTES_PER_TRANSACTION);
   const last = noteChunks.pop() ?? [];
   for (const chunk of noteChunks) {
     await transactWrite([...noteDeletes(chunk), anonymisedAudit(actor, application, [], chunk.length)]);

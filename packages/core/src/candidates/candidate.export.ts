@@ -1,5 +1,4 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ApplicationEntity } from '../applications/application.entity.ts';
 import { toApplication } from '../applications/application.view.ts';
@@ -14,8 +13,8 @@ import { toSkillMatch } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
 import type { TaskResultRef } from '../platform/task.schema.ts';
 import { beginAttempt, failAttempt, getTask, taskWrite } from '../platform/task.service.ts';
+import { sendTaskMessage } from '../platform/task-message.ts';
 import { isoNow } from '../shared/clock.ts';
-import { ENV, requireEnv } from '../shared/env.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { EXPORT_FILE_TAG, objectKey } from '../shared/files.ts';
 import type { Principal } from '../shared/principal.ts';
@@ -106,15 +105,8 @@ export const buildCandidateExport = async (
 const exportedAudit = (actor: Principal, candidateId: string, delivery: object) =>
   auditWrite(actor, { action: 'candidate.exported', entityType: 'candidate', entityId: candidateId, after: delivery });
 
-let sqs: SQSClient | undefined;
-
 /** Sends the export's message to the tasks queue. */
-export const sendExportMessage = async (message: ExportMessage): Promise<void> => {
-  sqs ??= new SQSClient({});
-  await sqs.send(
-    new SendMessageCommand({ QueueUrl: requireEnv(ENV.tasksQueueUrl), MessageBody: JSON.stringify(message) }),
-  );
-};
+export const sendExportMessage = (message: ExportMessage): Promise<void> => sendTaskMessage(message);
 
 export interface ExportOptions {
   /** The size of texts above which the export is queued (tests lower it). */

@@ -1,4 +1,4 @@
-import type { ProctoringEventType } from '../proctoring/proctoring.model.ts';
+import type { ProctoringEventType, ProctoringSeverity } from '../proctoring/proctoring.model.ts';
 import { DEFAULT_NOTIFICATION_PREFERENCES, DEFAULT_TIMEZONE, type NotificationPreferences } from './user.model.ts';
 
 /**
@@ -6,11 +6,13 @@ import { DEFAULT_NOTIFICATION_PREFERENCES, DEFAULT_TIMEZONE, type NotificationPr
  * contexts that read them (proctoring: thresholds and retention; interviews: defaults).
  */
 
-// The proctoring context owns what a test page reports; settings say how severe each one is.
-export { PROCTORING_EVENT_TYPES, type ProctoringEventType } from '../proctoring/proctoring.model.ts';
-
-export const PROCTORING_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type ProctoringSeverity = (typeof PROCTORING_SEVERITIES)[number];
+// The proctoring context owns what a test page reports and how severe it can be; settings say how severe each one is.
+export {
+  PROCTORING_EVENT_TYPES,
+  PROCTORING_SEVERITIES,
+  type ProctoringEventType,
+  type ProctoringSeverity,
+} from '../proctoring/proctoring.model.ts';
 
 export type ProctoringThresholds = Record<ProctoringEventType, ProctoringSeverity>;
 

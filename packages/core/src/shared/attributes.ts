@@ -17,3 +17,10 @@ export const trackedAttributes = {
   updatedBy: { type: 'string', required: true },
   version: { type: 'number', required: true, default: 1 },
 } as const;
+
+/** The bookkeeping of items the system writes without a person behind each write. */
+export const timestampAttributes = {
+  createdAt: trackedAttributes.createdAt,
+  updatedAt: trackedAttributes.updatedAt,
+  version: trackedAttributes.version,
+} as const;

@@ -41,6 +41,8 @@ export const ENV = {
   questionGenerator: 'QUESTION_GENERATOR',
   /** Which text-answer scorer runs: `local` (default, rubric keywords) or `bedrock`. */
   answerScorer: 'ANSWER_SCORER',
+  /** Which face analyser looks at proctoring snapshots: `none` (default), `rekognition`, or `marker` (tests, demos). */
+  faceAnalyser: 'FACE_ANALYSER',
   /** Which skill extractor runs: `local` (default, deterministic) or `bedrock`. */
   skillExtractor: 'SKILL_EXTRACTOR',
   /** Bedrock model id (or inference profile) the `bedrock` extractor calls. */

@@ -94,6 +94,19 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'The request body must be JSON';
 }
 
+/** A caller asked more often than allowed: `retryAfterSeconds` says when it may ask again (also sent as Retry-After). */
+export class TooManyRequestsError extends AppError {
+  readonly statusCode = 429;
+  readonly code = 'too_many_requests';
+  readonly title = 'Too many requests';
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { extensions: { retryAfterSeconds } });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export class IdempotencyKeyReusedError extends AppError {
   readonly statusCode = 422;
   readonly code = 'idempotency_key_reused';

@@ -27,6 +27,8 @@ export const ID_PREFIXES = {
   testSession: 'tses',
   refreshFamily: 'rfam',
   refreshToken: 'rtok',
+  proctoringEvent: 'proc',
+  snapshot: 'snap',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -59,8 +61,11 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * `origin` (another prefixed id): e.g. one notification per event and recipient, however
  * often the event is delivered. It sorts among ordinary ids by that time.
  */
-export const derivedId = (kind: IdKind, origin: string, seed: string): string => {
-  const time = decodeTime(origin.slice(origin.indexOf('_') + 1));
+export const derivedId = (kind: IdKind, origin: string, seed: string): string =>
+  derivedIdAt(kind, decodeTime(origin.slice(origin.indexOf('_') + 1)), seed);
+
+/** An id of `kind` that is the same every time for the same `seed`, minted at `time` (ms since the epoch). */
+export const derivedIdAt = (kind: IdKind, time: number, seed: string): string => {
   const digest = createHash('sha256').update(seed).digest();
   const random = Array.from(digest.subarray(0, RANDOM_LENGTH), (byte) => CROCKFORD[byte % 32]).join('');
   return `${ID_PREFIXES[kind]}_${encodeTime(time)}${random}`;

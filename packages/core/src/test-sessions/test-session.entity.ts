@@ -44,6 +44,9 @@ export const TestSessionEntity = new Entity(
       submittedAt: { type: 'string' },
       submission: { type: SUBMISSIONS },
       scoredAt: { type: 'string' },
+      /** A reviewer found the attempt void (proctoring verdict): it left the ranking and counts for nothing. */
+      invalidatedAt: { type: 'string' },
+      invalidatedBy: { type: 'string' },
       /** The candidate's refresh-token family: revoking it ends the candidate's access. */
       familyId: { type: 'string' },
       result: {

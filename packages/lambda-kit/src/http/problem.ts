@@ -1,4 +1,4 @@
-import { AppError } from '@assist-ten/core/shared/errors';
+import { AppError, TooManyRequestsError } from '@assist-ten/core/shared/errors';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -34,7 +34,10 @@ export const problemResponse = (
         };
   return {
     statusCode: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      ...(error instanceof TooManyRequestsError ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
+    },
     body: JSON.stringify(problem),
   };
 };

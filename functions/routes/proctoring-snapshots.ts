@@ -1,0 +1,2 @@
+/** Webcam snapshots: presigned uploads straight to S3. */
+export const proctoringSnapshotRoutes = [] as const;
