@@ -1,4 +1,5 @@
-import { chunked, movesFor, orderErrors, placementFor } from '@assist-ten/core/assessments/question.order';
+import { movesFor, orderErrors, placementFor } from '@assist-ten/core/assessments/question.order';
+import { chunked } from '@assist-ten/core/shared/chunked';
 import { describe, expect, it } from 'vitest';
 
 const fields = (errors: { field: string; code: string }[]) => errors.map(({ field, code }) => `${field}:${code}`);
