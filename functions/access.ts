@@ -2,7 +2,7 @@ import type { FileKind } from '@assist-ten/core/shared/files';
 import type { QueueName } from '@assist-ten/core/shared/queues';
 import type { CONTEXT_ROUTES } from './routes.ts';
 
-export type FileAction = 'read' | 'write' | 'delete';
+export type FileAction = 'read' | 'write' | 'delete' | 'tag';
 
 /** `sign` issues candidate access tokens (and verifies them); `verify` only verifies them. */
 export type CandidateTokenAccess = 'sign' | 'verify';
@@ -24,6 +24,8 @@ export interface FunctionAccess {
   files?: { readonly [K in FileKind]?: readonly FileAction[] };
   /** Calls Amazon Bedrock (the skill extractor), when the stage names a model. */
   bedrock?: boolean;
+  /** Counts the faces in proctoring snapshots (Amazon Rekognition DetectFaces). */
+  faceAnalysis?: boolean;
   /** Uses the KMS key of candidate access tokens (core/test-sessions/token-signer). */
   candidateTokens?: CandidateTokenAccess;
 }

@@ -87,6 +87,25 @@ export const CONSUMERS = [
   },
   {
     kind: 'queue',
+    queue: 'proctoring',
+    entry: 'functions/queue/proctoring/handler.ts',
+    description:
+      'Checks and analyses uploaded snapshots; evaluates sessions: event severities, integrity scores, flags for review',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    // An evaluation reads a session's events and writes the changed ones; the queue's
+    // visibility timeout (180 s) is six times this, as AWS advises.
+    timeoutSeconds: 30,
+    // A burst of test pages must not starve the API of table capacity.
+    maxConcurrency: 5,
+    access: {
+      // Reads a snapshot, deletes a refused one, tags an accepted one for the bucket's lifecycle rule.
+      files: { snapshots: ['read', 'delete', 'tag'] },
+      faceAnalysis: true,
+    },
+  },
+  {
+    kind: 'queue',
     queue: 'tasks',
     entry: 'functions/queue/tasks/handler.ts',
     description:

@@ -40,6 +40,8 @@ const FILE_ACTIONS: Record<FileAction, readonly string[]> = {
   write: ['s3:PutObject', 's3:PutObjectTagging'],
   // Erasure removes every version of a file, not only the current one (the bucket is versioned).
   delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+  // A processed file is tagged for the bucket's lifecycle rule, without the right to rewrite it.
+  tag: ['s3:PutObjectTagging'],
 };
 
 const required = <T>(value: T | undefined, what: string): T => {
@@ -123,6 +125,15 @@ export const grantAccess = (
           'File grants are per kind of tenant file (tenant/*/<kind>/*): which tenant and object is decided per request by the authorisation check, and every key the code signs or touches is built from the verified tenant.',
       });
     }
+  }
+  if (access.faceAnalysis === true) {
+    // DetectFaces takes the image's bytes and names no resource: IAM cannot narrow it further.
+    fn.function.addToRolePolicy(new PolicyStatement({ actions: ['rekognition:DetectFaces'], resources: ['*'] }));
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'rekognition:DetectFaces analyses bytes sent with the call and supports no resource-level permissions.',
+    });
+    fn.function.addEnvironment(ENV.faceAnalyser, 'rekognition');
   }
   if (access.bedrock === true && config.bedrockModelId !== undefined) {
     const modelId = config.bedrockModelId;

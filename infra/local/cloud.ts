@@ -28,6 +28,12 @@ export interface LocalCloudOptions {
   websocketPort?: number;
   /** Folder the notification emails are written to as .eml files (a new temp folder if absent). */
   emailOutboxDir?: string;
+  /**
+   * Which face analyser looks at snapshots: `none` (no Rekognition here), or `marker`, which
+   * reads the face count a test image declares (core/proctoring/face-analyser.ts). Default:
+   * FACE_ANALYSER from the environment, else none.
+   */
+  faceAnalyser?: 'none' | 'marker';
   log?: (line: string) => void;
 }
 
@@ -65,6 +71,7 @@ export const startLocalCloud = async (options: LocalCloudOptions = {}): Promise<
       [ENV.emailFrom]: LOCAL_EMAIL_FROM,
       [ENV.frontendBaseUrl]: LOCAL_FRONTEND_URL,
       [ENV.localKeyMaterial]: await localKeyMaterial(options.persistDir),
+      [ENV.faceAnalyser]: options.faceAnalyser ?? process.env[ENV.faceAnalyser] ?? 'none',
     };
     Object.assign(process.env, env);
     relayObjectCreated(emulators, new SQSClient(localClientConfig(emulators.endpoints.sqs)), options.log);

@@ -15,7 +15,11 @@ export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL = process.env.LOCAL_CLOUD_LOG ? 'INFO' : 'SILENT';
   // Every request would print its CloudWatch EMF line on the test terminal.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  const cloud = await startLocalCloud(process.env.LOCAL_CLOUD_LOG ? { log: (line) => console.error(line) } : {});
+  const cloud = await startLocalCloud({
+    // Test images declare their faces, so the snapshot pipeline's face events can be tested.
+    faceAnalyser: 'marker',
+    ...(process.env.LOCAL_CLOUD_LOG ? { log: (line: string) => console.error(line) } : {}),
+  });
   project.provide('apiUrl', cloud.url);
   project.provide('websocketUrl', cloud.websocketUrl);
   project.provide('stackEnv', cloud.env);

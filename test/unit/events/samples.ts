@@ -69,10 +69,11 @@ export const sampleEvents = (): DomainEvent[] => [
     type: 'proctoring.session_flagged',
     payload: {
       testSessionId: 'ts_01JDEM00000000000000000001',
+      assessmentId: 'asmt_01JDEM00000000000000000001',
       assessmentTitle: 'TypeScript basics',
-      candidateName: 'Ada Lovelace',
       integrityScore: 42,
-      reasons: ['tab_switch x7', 'multiple_faces_detected'],
+      critical: false,
+      reasons: ['7 tab switches (3 high, 4 medium): −46', '1 multiple faces detected (1 critical): −25'],
       reviewerIds: [people.reviewer, people.owner],
     },
   },

@@ -36,6 +36,22 @@ describe('draftFor', () => {
     expect(message.length).toBeGreaterThan(10);
   });
 
+  it('makes a session flagged for a critical event urgent, and names no candidate', () => {
+    // Arrange
+    const flagged = sample('proctoring.session_flagged');
+    const critical = { ...flagged, payload: { ...flagged.payload, critical: true } };
+
+    // Act
+    const draft = draftFor(critical);
+
+    // Assert
+    expect(draft.priority).toBe('urgent');
+    expect(draftFor(flagged).priority).toBe('high');
+    const { title, message } = draft.content(recipient);
+    expect(`${title} ${message}`).not.toContain('Ada');
+    expect(message).toContain('42/100');
+  });
+
   it('does not tell the actor of what they did, and names each recipient once', () => {
     // Arrange: the organiser is also listed among the interviewers
     const event = sample('interview.scheduled');

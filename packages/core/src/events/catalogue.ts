@@ -44,11 +44,13 @@ export const EVENT_PAYLOADS = {
   }),
   'proctoring.session_flagged': z.object({
     testSessionId: prefixedId,
+    assessmentId: prefixedId,
     assessmentTitle: title,
-    candidateName: name,
     integrityScore: z.number().check(z.minimum(0), z.maximum(100)),
+    /** A critical event counted: the notification is urgent. */
+    critical: z.boolean(),
     reasons: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
-    /** Who reviews flagged sessions of this assessment: its owner and the requisition's team. */
+    /** Who reviews flagged sessions of this assessment: its recruiter. */
     reviewerIds: userIds,
   }),
   'invitation.created': z.object({

@@ -104,13 +104,13 @@ const RULES: Rules = {
   'proctoring.session_flagged': ({ payload }) => ({
     recipients: payload.reviewerIds,
     type: 'proctoring',
-    priority: 'high',
+    priority: payload.critical ? 'urgent' : 'high',
     relatedEntityType: 'test_session',
     relatedEntityId: payload.testSessionId,
     actionUrl: `/proctoring/sessions/${payload.testSessionId}`,
     content: () => ({
-      title: `Session flagged for review: ${payload.candidateName}`,
-      message: `${payload.candidateName}'s "${payload.assessmentTitle}" session scored ${payload.integrityScore}/100 for integrity${payload.reasons.length ? `: ${listOf(payload.reasons)}` : ''}.`,
+      title: `An attempt at ${payload.assessmentTitle} is flagged for review`,
+      message: `A candidate's "${payload.assessmentTitle}" session scored ${payload.integrityScore}/100 for integrity${payload.reasons.length ? `: ${listOf(payload.reasons)}` : ''}. Nothing is decided until you review it.`,
     }),
   }),
   'invitation.created': ({ payload }) => ({

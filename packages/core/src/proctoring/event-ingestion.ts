@@ -1,4 +1,4 @@
-import type { ProctoringThresholds } from '../identity/settings.model.ts';
+import { DEFAULT_PROCTORING_THRESHOLDS, type ProctoringThresholds } from '../identity/settings.model.ts';
 import { settingsFor } from '../identity/settings.service.ts';
 import { isoNow } from '../shared/clock.ts';
 import { isConditionalCheckFailure } from '../shared/db-errors.ts';
@@ -72,12 +72,13 @@ export const eventIdOf = (ref: SessionRef, input: Pick<EventInput, 'clientEventI
 export const recordEvents = async (
   ref: SessionRef,
   inputs: readonly EventInput[],
-  thresholds: ProctoringThresholds,
+  thresholds: Partial<ProctoringThresholds>,
 ): Promise<RecordedEvent[]> =>
   Promise.all(
     inputs.map(async (input): Promise<RecordedEvent> => {
       const proctoringEventId = eventIdOf(ref, input);
-      const severity = thresholds[input.eventType];
+      // Settings saved before a type existed have no severity for it: the default stands in.
+      const severity = thresholds[input.eventType] ?? DEFAULT_PROCTORING_THRESHOLDS[input.eventType];
       try {
         await ProctoringEventEntity.create({
           ...ref,

@@ -4,6 +4,9 @@ import { type TransactionWrite, transactWrite, update } from './transaction.ts';
 /** Raised by the versioned write's own condition: someone wrote since we read. */
 class StaleReadError extends Error {}
 
+/** Whether a transaction failed because a versioned write found its object changed since it was read. */
+export const isStaleRead = (error: unknown): boolean => error instanceof StaleReadError;
+
 /** The write of an object's changes, guarded by the version that was read. */
 export const versionedUpdate = (params: object): TransactionWrite => update(params, () => new StaleReadError());
 
