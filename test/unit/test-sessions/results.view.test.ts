@@ -155,6 +155,50 @@ describe('toSessionDetail', () => {
     });
   });
 
+  it('shows the proctoring summary and an invalidation once there are', () => {
+    // Arrange
+    const proctoring = {
+      tenantId: 'tnt_a',
+      testSessionId: SESSION,
+      assessmentId: ASSESSMENT,
+      candidateId: 'cand_casey',
+      integrityScore: 47,
+      deductions: [],
+      eventCount: 9,
+      countedEventCount: 8,
+      severityCounts: { low: 1, medium: 4, high: 2, critical: 1 },
+      flagged: true,
+      flaggedAt: '2025-01-01T10:20:00.000Z',
+      evaluatedAt: '2025-01-01T10:21:00.000Z',
+      snapshotUrlsIssued: 0,
+      acceptedSnapshots: 0,
+      rejectedSnapshots: 0,
+      verdict: 'invalidate' as const,
+      appealedAt: '2025-01-02T09:00:00.000Z',
+      appealText: 'My cat walked past the camera.',
+      createdAt: STARTED,
+      updatedAt: STARTED,
+      version: 4,
+    };
+    const session = { ...scoredSession(), invalidatedAt: '2025-01-03T09:00:00.000Z' };
+
+    // Act
+    const detail = toSessionDetail(parts({ session, proctoring }));
+
+    // Assert: the brief, never the appeal's text
+    expect(detail.proctoring.summary).toEqual({
+      integrityScore: 47,
+      flagged: true,
+      countedEventCount: 8,
+      severityCounts: { low: 1, medium: 4, high: 2, critical: 1 },
+      verdict: 'invalidate',
+      appealed: true,
+      evaluatedAt: '2025-01-01T10:21:00.000Z',
+    });
+    expect(detail.invalidatedAt).toBe('2025-01-03T09:00:00.000Z');
+    expect(JSON.stringify(detail)).not.toContain('cat walked');
+  });
+
   it('lists every question in the session order, with its answer key, answer and score', () => {
     // Act
     const { questions } = toSessionDetail(parts());

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AnswerResponse } from '../assessments/question.content.ts';
 import { MAX_POINTS } from '../assessments/question.model.ts';
 import { Question } from '../assessments/question.schema.ts';
+import { ProctoringBrief } from '../proctoring/proctoring-summary.brief.ts';
 import { idPath, listQuery, page, storableNumber, text } from '../shared/schema.ts';
 import { MAX_OVERRIDE_REASON, QuestionScore, Result } from './scoring/score.schema.ts';
 import { SUBMISSIONS, TEST_SESSION_STATUSES } from './test-session.model.ts';
@@ -86,9 +87,11 @@ export const TestSessionDetail = z.object({
   proctoring: z.object({
     required: z.boolean(),
     snapshotIntervalSeconds: z.int(),
-    /** The proctoring summary of issue 7; null until it exists. */
-    summary: z.null(),
+    /** Null until the session's first proctoring event or snapshot. */
+    summary: z.nullable(ProctoringBrief),
   }),
+  /** A reviewer found the attempt void after proctoring review: it counts for nothing. */
+  invalidatedAt: z.nullable(z.string()),
   updatedAt: z.string(),
   version: z.int(),
 });

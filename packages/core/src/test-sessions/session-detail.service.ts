@@ -1,6 +1,7 @@
 import { candidateNameOf } from '../applications/related.ts';
 import { assertAssessmentManager, loadAssessment } from '../assessments/assessment.service.ts';
 import { getQuestionsByIds } from '../assessments/question-set.service.ts';
+import { ProctoringSummaryEntity } from '../proctoring/proctoring-summary.entity.ts';
 import { isoNow } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { Principal } from '../shared/principal.ts';
@@ -43,11 +44,12 @@ export const getTestSessionDetail = async (
   assertAssessmentManager(actor);
   const { tenantId } = actor;
   const session = await loadAssessmentSession(tenantId, id, consistent);
-  const [assessment, questions, answers, candidateName] = await Promise.all([
+  const [assessment, questions, answers, candidateName, proctoring] = await Promise.all([
     loadAssessment(tenantId, session.assessmentId),
     getQuestionsByIds(tenantId, session.questionIds),
     answersOf(session, consistent),
     candidateNameOf(tenantId, session.ownerId),
+    ProctoringSummaryEntity.get({ tenantId, testSessionId: id }).go({ consistent }),
   ]);
   return toSessionDetail({
     session,
@@ -55,6 +57,7 @@ export const getTestSessionDetail = async (
     questions,
     answers: countedAnswers(session, answers),
     candidateName,
+    proctoring: proctoring.data ?? undefined,
     now: isoNow(),
   });
 };

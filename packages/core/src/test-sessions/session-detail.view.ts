@@ -1,6 +1,8 @@
 import type { AssessmentItem } from '../assessments/assessment.entity.ts';
 import type { QuestionItem } from '../assessments/question.entity.ts';
 import { toQuestion } from '../assessments/question.view.ts';
+import { toProctoringBrief } from '../proctoring/proctoring-summary.brief.ts';
+import type { ProctoringSummaryItem } from '../proctoring/proctoring-summary.entity.ts';
 import type { AnswerItem } from './answer.entity.ts';
 import { SessionResultRow, TestSessionDetail } from './results.schema.ts';
 import { storedScore } from './session-scoring.ts';
@@ -27,6 +29,8 @@ export interface DetailParts {
   answers: readonly AnswerItem[];
   /** undefined when the candidate was erased. */
   candidateName: string | undefined;
+  /** The session's proctoring summary, when it has one. */
+  proctoring?: ProctoringSummaryItem | undefined;
   now: string;
 }
 
@@ -37,6 +41,7 @@ export const toSessionDetail = ({
   questions,
   answers,
   candidateName,
+  proctoring,
   now,
 }: DetailParts): TestSessionDetail => {
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answer]));
@@ -67,8 +72,9 @@ export const toSessionDetail = ({
     proctoring: {
       required: assessment.proctoring.required,
       snapshotIntervalSeconds: assessment.proctoring.snapshotIntervalSeconds,
-      summary: null,
+      summary: proctoring ? toProctoringBrief(proctoring) : null,
     },
+    invalidatedAt: session.invalidatedAt ?? null,
     updatedAt: session.updatedAt,
     version: session.version,
   });
