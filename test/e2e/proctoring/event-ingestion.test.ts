@@ -68,19 +68,20 @@ describe('proctoring event ingestion', () => {
     expect(stored).toMatchObject({ severity: 'high', counted: true, flagged: true, reviewStatus: 'pending' });
   });
 
-  it('counts an event sent again, in the same batch or a later one, once', async () => {
+  it('counts an event sent 1,000 times, in the same batch or later ones, once', async () => {
     // Arrange
     const candidate = await candidateInSession();
     const tenantId = await tenantOf();
     const paste = { clientEventId: `paste-${randomUUID()}`, eventType: 'paste', detectedAt: secondsAgo(1) };
 
-    // Act: a retried batch carrying one event twice, sent twenty times
+    // Act: 1,000 copies of one event: a batch of 50 copies, retried twenty times
+    const copies = Array.from({ length: 50 }, () => paste);
     const responses = [];
-    for (let attempt = 0; attempt < 20; attempt++) responses.push(await report(candidate.accessToken, [paste, paste]));
+    for (let attempt = 0; attempt < 20; attempt++) responses.push(await report(candidate.accessToken, copies));
 
     // Assert
-    expect(responses[0]?.body).toMatchObject({ accepted: 1, duplicates: 1 });
-    expect(responses.slice(1).every((response) => response.body.duplicates === 2)).toBe(true);
+    expect(responses[0]?.body).toMatchObject({ accepted: 1, duplicates: 49 });
+    expect(responses.slice(1).every((response) => response.body.duplicates === 50)).toBe(true);
     await eventually(
       async () => (await summaryOf(tenantId, candidate.testSessionId))?.eventCount === 1,
       'the evaluation',
