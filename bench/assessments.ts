@@ -12,7 +12,7 @@ export interface AssessmentTimings {
   scoring: Summary;
 }
 
-interface Principal {
+export interface Principal {
   userId: string;
   tenantId: string;
   email: string;
@@ -63,22 +63,12 @@ const answerFor = (type: string) => {
   }
 };
 
-export const measureAssessment = async (
-  baseUrl: string,
-  actor: Principal,
-  { questions = 50, sessions = 5, autosaves = 200 } = {},
-): Promise<AssessmentTimings> => {
+/** A published assessment of `questions` questions, made through the services. */
+export const createBenchAssessment = async (actor: Principal, questions: number) => {
   const { QuestionContent } = await import('@assist-ten/core/assessments/question.content');
   const { createQuestionSetWithQuestions } = await import('@assist-ten/core/assessments/question-set.service');
   const { createRequisition } = await import('@assist-ten/core/requisitions/requisition.service');
   const { createAssessment, publishAssessment } = await import('@assist-ten/core/assessments/assessment.service');
-  const { InvitationEntity } = await import('@assist-ten/core/assessments/invitation.entity');
-  const { invitationIdOf } = await import('@assist-ten/core/assessments/invitation.service');
-  const { hashSecret, newSecret } = await import('@assist-ten/core/test-sessions/token-secrets');
-  const { scoreSession } = await import('@assist-ten/core/test-sessions/session-scoring');
-  const { localTextScorer } = await import('@assist-ten/core/test-sessions/scoring/local-text-scorer');
-  const { newId } = await import('@assist-ten/core/shared/ids');
-
   const set = await createQuestionSetWithQuestions(actor, {
     title: 'Bench screen',
     source: 'manual',
@@ -98,8 +88,12 @@ export const measureAssessment = async (
     proctoring: { required: false, snapshotIntervalSeconds: 30, allowedEvents: [] },
   });
   await publishAssessment(actor, draft.id);
+  return { assessmentId: draft.id, requisitionId: requisition.id };
+};
 
-  const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
+/** A JSON call to the local API that fails the bench on an error status, with its time. */
+export const benchCaller =
+  (baseUrl: string) => async (method: string, path: string, token: string | undefined, body?: unknown) => {
     const started = performance.now();
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -112,29 +106,53 @@ export const measureAssessment = async (
     return { json, ms: performance.now() - started };
   };
 
+/** A candidate's started session: an invitation with a secret the bench knows stands in for the emailed one. */
+export const startBenchSession = async (
+  baseUrl: string,
+  actor: Principal,
+  assessment: { assessmentId: string; requisitionId: string },
+) => {
+  const { InvitationEntity } = await import('@assist-ten/core/assessments/invitation.entity');
+  const { invitationIdOf } = await import('@assist-ten/core/assessments/invitation.service');
+  const { hashSecret, newSecret } = await import('@assist-ten/core/test-sessions/token-secrets');
+  const { newId } = await import('@assist-ten/core/shared/ids');
+  const candidateId = newId('candidate');
+  const secret = newSecret();
+  await InvitationEntity.create({
+    tenantId: actor.tenantId,
+    invitationId: invitationIdOf(assessment.assessmentId, candidateId),
+    assessmentId: assessment.assessmentId,
+    candidateId,
+    requisitionId: assessment.requisitionId,
+    applicationId: newId('application'),
+    tokenHash: hashSecret(secret),
+    status: 'pending',
+    validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+  }).go();
+  const { json } = await benchCaller(baseUrl)('POST', '/api/v1/candidate/sessions', undefined, { token: secret });
+  return {
+    token: String(json.accessToken),
+    state: json.session as { id: string; questions: { id: string; type: string }[] },
+  };
+};
+
+export const measureAssessment = async (
+  baseUrl: string,
+  actor: Principal,
+  { questions = 50, sessions = 5, autosaves = 200 } = {},
+): Promise<AssessmentTimings> => {
+  const { scoreSession } = await import('@assist-ten/core/test-sessions/session-scoring');
+  const { localTextScorer } = await import('@assist-ten/core/test-sessions/scoring/local-text-scorer');
+  const assessment = await createBenchAssessment(actor, questions);
+  const call = benchCaller(baseUrl);
+
   const autosave: number[] = [];
   const submit: number[] = [];
   const scoring: number[] = [];
   for (let session = 0; session < sessions; session++) {
-    // An invitation with a secret the bench knows stands in for the emailed one.
-    const candidateId = newId('candidate');
-    const secret = newSecret();
-    await InvitationEntity.create({
-      tenantId: actor.tenantId,
-      invitationId: invitationIdOf(draft.id, candidateId),
-      assessmentId: draft.id,
-      candidateId,
-      requisitionId: requisition.id,
-      applicationId: newId('application'),
-      tokenHash: hashSecret(secret),
-      status: 'pending',
-      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
-      createdBy: actor.userId,
-      updatedBy: actor.userId,
-    }).go();
-    const { json } = await call('POST', '/api/v1/candidate/sessions', undefined, { token: secret });
-    const token = String(json.accessToken);
-    const state = json.session as { id: string; questions: { id: string; type: string }[] };
+    const { token, state } = await startBenchSession(baseUrl, actor, assessment);
     const rounds = session === 0 ? Math.max(autosaves, state.questions.length) : state.questions.length;
     for (let index = 0; index < rounds; index++) {
       const target = state.questions[index % state.questions.length];

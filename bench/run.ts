@@ -392,6 +392,40 @@ async function measureAgainstLocalCloud(): Promise<void> {
     );
     details.assessments = assessment;
 
+    step('proctoring: event batches over HTTP, session evaluation, the review queue');
+    const { measureProctoring } = await import('./proctoring.ts');
+    const proctoring = await measureProctoring(gateway.url, actor);
+    metrics.push(
+      reported(
+        'proctoring.ingest.p50',
+        'a batch of 50 proctoring events over HTTP: p50',
+        proctoring.ingestBatch.p50,
+        'ms',
+      ),
+      reported(
+        'proctoring.ingest.p99',
+        'a batch of 50 proctoring events over HTTP: p99',
+        proctoring.ingestBatch.p99,
+        'ms',
+      ),
+      reported(
+        'proctoring.ingest.rate',
+        'events ingested per second, one test page',
+        proctoring.ingestedPerSecond,
+        'events/s',
+      ),
+      reported(
+        'proctoring.evaluation.p50',
+        `first evaluation of a session of ${proctoring.eventsPerSession} events: p50`,
+        proctoring.evaluation.p50,
+        'ms',
+      ),
+      reported('proctoring.evaluation.rate', 'events evaluated per second', proctoring.evaluatedPerSecond, 'events/s'),
+      reported('proctoring.reviewQueue.p50', 'review queue, first page: p50', proctoring.reviewQueue.p50, 'ms'),
+      reported('proctoring.reviewQueue.p99', 'review queue, first page: p99', proctoring.reviewQueue.p99, 'ms'),
+    );
+    details.proctoring = proctoring;
+
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];

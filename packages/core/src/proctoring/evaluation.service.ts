@@ -19,7 +19,8 @@ import { severityRank } from './severity-rank.ts';
 
 /** Event writes in flight at once: a first evaluation of a long session must not throttle the table. */
 const WRITES_AT_ONCE = 25;
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+const RETRY_JITTER_MS = 200;
 
 /** Someone (a reviewer, another evaluation) wrote what this evaluation read: read again and decide anew. */
 class StaleEvaluationError extends Error {}
@@ -27,7 +28,8 @@ class StaleEvaluationError extends Error {}
 /** What evaluation did, for the consumer's log: ids and numbers, nothing personal. */
 export interface EvaluationReport {
   testSessionId: string;
-  outcome: 'evaluated' | 'ignored';
+  /** `skipped`: a later evaluation already took in every event the message names. */
+  outcome: 'evaluated' | 'skipped' | 'ignored';
   integrityScore?: number;
   flagged?: boolean;
   /** The session was flagged by this evaluation, and its recruiter told. */
@@ -99,7 +101,11 @@ const unchanged = (event: ProctoringEventItem, state: EventState): boolean =>
   event.flagged === state.flagged &&
   event.reviewQueue === state.reviewQueue;
 
-/** One event's new state, only if nobody (a reviewer) wrote it since it was read. */
+/**
+ * One event's new state, only if no reviewer decided it since it was read. Another
+ * evaluation writing it meanwhile is no conflict: the summary's versioned write settles which
+ * evaluation saw the latest events, and the loser decides again and rewrites them.
+ */
 const writeEvent = async (event: ProctoringEventItem, state: EventState, now: string): Promise<void> => {
   try {
     await ProctoringEventEntity.patch({ tenantId: event.tenantId, proctoringEventId: event.proctoringEventId })
@@ -107,7 +113,7 @@ const writeEvent = async (event: ProctoringEventItem, state: EventState, now: st
       // Both sparse and status indexes are rebuilt from these; they are not changed here.
       .composite({ reviewStatus: event.reviewStatus, detectedAt: event.detectedAt })
       .add({ version: 1 })
-      .where(({ version }, { eq }) => eq(version, event.version))
+      .where(({ reviewStatus }, { eq }) => eq(reviewStatus, event.reviewStatus))
       .go({ response: 'none' });
   } catch (error) {
     if (isConditionalCheckFailure(error)) throw new StaleEvaluationError(event.proctoringEventId);
@@ -209,6 +215,28 @@ const evaluateOnce = async (
 };
 
 /**
+ * Whether an evaluation that saw every named event has already completed (its summary write
+ * is the last thing it does): a test page's burst of batches then costs one evaluation, not
+ * one per batch. A message naming no events (a reviewer's decision) is always evaluated.
+ */
+const alreadyEvaluated = async (session: TestSessionItem, eventIds: readonly string[]): Promise<boolean> => {
+  if (!eventIds.length) return false;
+  const { tenantId, testSessionId } = session;
+  const [{ data: summary }, { data: named }] = await Promise.all([
+    ProctoringSummaryEntity.get({ tenantId, testSessionId }).go({ consistent: true }),
+    ProctoringEventEntity.get(eventIds.map((proctoringEventId) => ({ tenantId, proctoringEventId }))).go({
+      consistent: true,
+    }),
+  ]);
+  const settled = summary?.evaluatedAt;
+  return (
+    settled !== undefined &&
+    named.length === eventIds.length &&
+    named.every((event) => event.evaluatedAt !== undefined && event.evaluatedAt <= settled)
+  );
+};
+
+/**
  * Evaluates a session from all its events: each event's severity and flag, the session's
  * integrity score, and whether it is flagged. It is a function of the events alone, so a
  * message delivered twice, or two evaluations at once, end in the same state; a write that
@@ -222,6 +250,7 @@ export const evaluateSession = async (
 ): Promise<EvaluationReport> => {
   const { data: session } = await TestSessionEntity.get({ tenantId, testSessionId }).go({ consistent: true });
   if (!session?.assessmentId) return { testSessionId, outcome: 'ignored' };
+  if (await alreadyEvaluated(session, eventIds)) return { testSessionId, outcome: 'skipped' };
   const { data: assessment } = await AssessmentEntity.get({ tenantId, assessmentId: session.assessmentId }).go();
   if (!assessment) return { testSessionId, outcome: 'ignored' };
   for (let attempt = 1; ; attempt++) {
@@ -229,6 +258,8 @@ export const evaluateSession = async (
       return { ...(await evaluateOnce(session, assessment, eventIds, requestId)), attempts: attempt };
     } catch (error) {
       if (!(error instanceof StaleEvaluationError) || attempt >= ATTEMPTS) throw error;
+      // Evaluations of one session arrive in bursts (a page sends a batch every few seconds): spread the retries.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
     }
   }
 };
