@@ -3,5 +3,7 @@ import type { Operations } from '@assist-ten/lambda-kit/http/operation';
 import type { proctoringEventRoutes } from '../../routes/proctoring-events.ts';
 
 export const eventOperations: Operations<(typeof proctoringEventRoutes)[number]> = {
-  'POST /api/v1/proctoring/events': async ({ principal, body }) => ({ body: await reportEvents(principal, body.events) }),
+  'POST /api/v1/proctoring/events': async ({ principal, body }) => ({
+    body: await reportEvents(principal, body.events),
+  }),
 };
