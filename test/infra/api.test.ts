@@ -186,8 +186,14 @@ describe('Api: one function per context', () => {
     for (const statement of statements) {
       const resources = [statement.Resource].flat();
       if (resources.includes('*')) {
-        // Neither X-Ray's writes nor DynamoDB's ListStreams (which a stream event source needs) take a resource.
-        const resourceless = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments', 'dynamodb:ListStreams'];
+        // Neither X-Ray's writes, DynamoDB's ListStreams (which a stream event source needs) nor
+        // Rekognition's DetectFaces (it analyses the bytes it is sent) take a resource.
+        const resourceless = [
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+          'dynamodb:ListStreams',
+          'rekognition:DetectFaces',
+        ];
         for (const action of [statement.Action].flat()) expect(resourceless).toContain(action);
       }
       expect([statement.Action].flat().some((action: string) => action.endsWith(':*'))).toBe(false);
@@ -259,7 +265,7 @@ describe('Api: access of each context from functions/access.ts', () => {
     expect(personalData('candidates').sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateMac']);
   });
 
-  it('gives the documents function uploads and downloads of documents only, and no other context any file', () => {
+  it('gives the documents function uploads and downloads of documents only, and files only to those that need them', () => {
     // Act
     const documents = statementsOf('documents').filter((statement) =>
       [statement.Action].flat().some((action: string) => action.startsWith('s3:')),
@@ -274,6 +280,8 @@ describe('Api: access of each context from functions/access.ts', () => {
       's3:PutObject',
       's3:PutObjectTagging',
     ]);
-    expect(withFiles.sort()).toEqual(['candidates', 'documents']);
+    expect(withFiles.sort()).toEqual(['candidates', 'documents', 'proctoring']);
+    expect(JSON.stringify(statementsOf('proctoring'))).toContain('/tenant/*/snapshots/*');
+    expect(JSON.stringify(statementsOf('proctoring'))).not.toContain('/tenant/*/documents/*');
   });
 });

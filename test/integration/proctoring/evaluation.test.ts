@@ -65,9 +65,12 @@ describe('evaluateSession', () => {
     ]);
     const third = await evaluateSession(ref.tenantId, ref.testSessionId, ids);
 
-    // Assert
-    expect([first.integrityScore, second.integrityScore, third.integrityScore]).toEqual([55, 55, 55]);
-    expect([first.newlyFlagged, second.newlyFlagged, third.newlyFlagged].filter(Boolean)).toHaveLength(1);
+    // Assert: the later call finds these events taken in already, and one evaluation flagged the session
+    const evaluated = [first, second].filter((report) => report.outcome === 'evaluated');
+    expect(evaluated.length).toBeGreaterThan(0);
+    expect(evaluated.every((report) => report.integrityScore === 55)).toBe(true);
+    expect(third.outcome).toBe('skipped');
+    expect(evaluated.filter((report) => report.newlyFlagged)).toHaveLength(1);
     expect(await summaryOf(ref)).toMatchObject({
       integrityScore: 55,
       flagged: true,
