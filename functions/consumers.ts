@@ -50,11 +50,12 @@ export const CONSUMERS = [
     kind: 'stream',
     name: 'table-stream',
     entry: 'functions/stream/table/handler.ts',
-    description: 'Relays outbox events to their queue; settles unread counters of expired notifications',
+    description:
+      'Relays outbox events to their queue; settles unread counters of expired notifications; deletes the images of expired snapshots',
     batchSize: 100,
     maxBatchingWindowSeconds: 0,
     timeoutSeconds: 30,
-    access: { sendsTo: ['notifications', 'tasks'] },
+    access: { sendsTo: ['notifications', 'tasks'], files: { snapshots: ['delete'] } },
   },
   {
     kind: 'queue',

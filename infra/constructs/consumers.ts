@@ -1,3 +1,4 @@
+import { SNAPSHOT_ENTITY } from '@assist-ten/core/proctoring/snapshot-retention';
 import { Duration, Tags, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -46,6 +47,11 @@ const TABLE_STREAM_FILTERS = [
     eventName: FilterRule.isEqual('REMOVE'),
     userIdentity: { type: FilterRule.isEqual('Service'), principalId: FilterRule.isEqual('dynamodb.amazonaws.com') },
     dynamodb: { OldImage: { [ENTITY]: { S: FilterRule.isEqual('notification') } } },
+  }),
+  FilterCriteria.filter({
+    eventName: FilterRule.isEqual('REMOVE'),
+    userIdentity: { type: FilterRule.isEqual('Service'), principalId: FilterRule.isEqual('dynamodb.amazonaws.com') },
+    dynamodb: { OldImage: { [ENTITY]: { S: FilterRule.isEqual(SNAPSHOT_ENTITY) } } },
   }),
 ];
 

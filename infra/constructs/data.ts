@@ -1,4 +1,5 @@
-import { EXPORT_FILE_DAYS, EXPORT_FILE_TAG_KEY, EXPORT_FILE_TAG_VALUE } from '@assist-ten/core/shared/files';
+import { SNAPSHOT_BACKSTOP_DAYS, SNAPSHOT_FILE_TAG } from '@assist-ten/core/proctoring/snapshot.model';
+import { EXPORT_FILE_DAYS, EXPORT_FILE_TAG_VALUE, LIFECYCLE_TAG_KEY } from '@assist-ten/core/shared/files';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@assist-ten/core/shared/table';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -135,8 +136,16 @@ export class Data extends Construct {
         {
           // Lifecycle prefixes are literal and the tenant comes first in a key, so exports are selected by tag.
           id: 'expire-exports',
-          tagFilters: { [EXPORT_FILE_TAG_KEY]: EXPORT_FILE_TAG_VALUE },
+          tagFilters: { [LIFECYCLE_TAG_KEY]: EXPORT_FILE_TAG_VALUE },
           expiration: Duration.days(EXPORT_FILE_DAYS),
+        },
+        {
+          // A backstop of the table's TTL, which removes each snapshot (and through the stream its
+          // image) after its tenant's retention: an accepted image the stream never deleted goes
+          // after the longest retention there is.
+          id: 'expire-snapshots',
+          tagFilters: { [SNAPSHOT_FILE_TAG.key]: SNAPSHOT_FILE_TAG.value },
+          expiration: Duration.days(SNAPSHOT_BACKSTOP_DAYS),
         },
         {
           id: 'expire-noncurrent-tenant-files',

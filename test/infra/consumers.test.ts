@@ -85,7 +85,7 @@ describe('Consumers', () => {
     expect(policies).not.toContain('sqs:SendMessage');
   });
 
-  it('reads the table stream from the oldest record, only outbox inserts and TTL-expired notifications', () => {
+  it('reads the table stream from the oldest record, only outbox inserts and TTL-expired notifications and snapshots', () => {
     // Arrange
     const { id } = functionOf('table-stream');
     const tableId = logicalIdOf(stack.data.table);
@@ -112,6 +112,11 @@ describe('Consumers', () => {
         eventName: ['REMOVE'],
         userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
         dynamodb: { OldImage: { __edb_e__: { S: ['notification'] } } },
+      },
+      {
+        eventName: ['REMOVE'],
+        userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+        dynamodb: { OldImage: { __edb_e__: { S: ['proctoring_snapshot'] } } },
       },
     ]);
   });

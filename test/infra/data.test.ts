@@ -231,3 +231,26 @@ describe('Data: export files', () => {
     );
   });
 });
+
+describe('Data: proctoring snapshots', () => {
+  it('expires tagged snapshots after the longest retention a tenant can set, as a backstop of the TTL', () => {
+    // Arrange
+    const { template } = prod;
+
+    // Act
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    const rules = buckets.flatMap((bucket) => bucket.Properties.LifecycleConfiguration?.Rules ?? []);
+
+    // Assert
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Id: 'expire-snapshots',
+          Status: 'Enabled',
+          ExpirationInDays: 366,
+          TagFilters: [{ Key: 'assist-ten:lifecycle', Value: 'snapshot' }],
+        }),
+      ]),
+    );
+  });
+});

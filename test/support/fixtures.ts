@@ -12,6 +12,8 @@ import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
 import { fixtures as notificationFixtures } from './fixtures/notifications.ts';
 import { fixtures as practiceFixtures } from './fixtures/practice.ts';
+import { fixtures as proctoringReviewFixtures } from './fixtures/proctoring.ts';
+import { fixtures as proctoringSnapshotFixtures } from './fixtures/proctoring-snapshots.ts';
 import { fixtures as questionGenerationFixtures } from './fixtures/question-generation.ts';
 import { fixtures as questionSetFixtures } from './fixtures/question-sets.ts';
 import { fixtures as settingsFixtures } from './fixtures/settings.ts';
@@ -129,6 +131,8 @@ const FEATURES: readonly FeatureFixtures[] = [
   testSessionFixtures,
   practiceFixtures,
   resultFixtures,
+  proctoringReviewFixtures,
+  proctoringSnapshotFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

@@ -1,5 +1,6 @@
 import { DOCX, MAX_FILE_NAME, PDF, TXT } from '@assist-ten/core/documents/document.model';
-import { attachmentDisposition, sanitiseFileName } from '@assist-ten/core/documents/file-name';
+import { sanitiseFileName } from '@assist-ten/core/documents/file-name';
+import { attachmentDisposition } from '@assist-ten/core/shared/file-store';
 import { describe, expect, it } from 'vitest';
 
 describe('sanitiseFileName', () => {

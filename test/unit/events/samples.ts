@@ -81,6 +81,18 @@ export const sampleEvents = (): DomainEvent[] => [
     ...envelope,
     eventId: newId('event'),
     actorId: people.actor,
+    type: 'proctoring.appeal_submitted',
+    payload: {
+      testSessionId: 'tses_01JDEM00000000000000000001',
+      assessmentId: 'asmt_01JDEM00000000000000000001',
+      assessmentTitle: 'TypeScript basics',
+      reviewerIds: [people.reviewer],
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
     type: 'invitation.created',
     payload: {
       invitationId: 'inv_01JDEM00000000000000000001',

@@ -1,4 +1,6 @@
+import { SnapshotEntity } from '@assist-ten/core/proctoring/snapshot.entity';
 import { newId } from '@assist-ten/core/shared/ids';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord } from 'aws-lambda';
@@ -7,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/stream/table/handler.ts';
 
 const sqs = mockClient(SQSClient);
+const s3 = mockClient(S3Client);
 
 let sequence = 100;
 const record = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', image: Record<string, unknown>): DynamoDBRecord => ({
@@ -49,7 +52,10 @@ describe('table stream handler', () => {
   beforeAll(() => {
     process.env.NOTIFICATIONS_QUEUE_URL = 'http://sqs.local/000000000000/notifications';
   });
-  afterEach(() => sqs.reset());
+  afterEach(() => {
+    sqs.reset();
+    s3.reset();
+  });
 
   it('relays outbox inserts only, and reports nothing when all went out', async () => {
     // Arrange
@@ -95,5 +101,43 @@ describe('table stream handler', () => {
     // Assert
     expect(response).toEqual({ batchItemFailures: [] });
     expect(sqs.commandCalls(SendMessageBatchCommand)).toHaveLength(0);
+  });
+
+  it("erases an expired snapshot's image when TTL removes it, and has the stream retry when S3 fails", async () => {
+    // Arrange
+    process.env.BUCKET_NAME = 'files';
+    const key =
+      'tenant/tnt_01JDEM00000000000000000001/snapshots/tses_01JDEM00000000000000000001/snap_01JDEM00000000000000000001';
+    const image = SnapshotEntity.create({
+      tenantId: 'tnt_01JDEM00000000000000000001',
+      snapshotId: 'snap_01JDEM00000000000000000001',
+      testSessionId: 'tses_01JDEM00000000000000000001',
+      assessmentId: 'asmt_01JDEM00000000000000000001',
+      candidateId: 'cand_01JDEM00000000000000000001',
+      objectKey: key,
+      contentType: 'image/png',
+      status: 'accepted',
+      expiresAt: 1_700_000_000,
+    }).params<{ Item: Record<string, unknown> }>().Item;
+    const ttl = (): DynamoDBRecord => ({
+      ...record('REMOVE', image),
+      userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
+    });
+    s3.on(ListObjectVersionsCommand).resolves({ Versions: [{ Key: key, VersionId: 'v1' }] });
+    s3.on(DeleteObjectsCommand).resolves({});
+    const expired = ttl();
+
+    // Act
+    const handled = await invoke([expired]);
+    s3.on(ListObjectVersionsCommand).rejects(new Error('S3 is down'));
+    const failing = ttl();
+    const failed = await invoke([failing]);
+
+    // Assert
+    expect(handled).toEqual({ batchItemFailures: [] });
+    expect(s3.commandCalls(DeleteObjectsCommand)[0]?.args[0].input.Delete?.Objects).toEqual([
+      { Key: key, VersionId: 'v1' },
+    ]);
+    expect(failed).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb?.SequenceNumber }] });
   });
 });

@@ -60,6 +60,7 @@ describe('settings defaults', () => {
       passingScorePercent: DEFAULT_SETTINGS.assessmentDefaults.passingScorePercent,
       autoFlagBelowScore: DEFAULT_SETTINGS.proctoring.autoFlagBelowScore,
       snapshotRetentionDays: DEFAULT_SETTINGS.proctoring.snapshotRetentionDays,
+      appealWindowDays: DEFAULT_SETTINGS.proctoring.appealWindowDays,
       interviewDurationMinutes: DEFAULT_SETTINGS.interviewDefaults.durationMinutes,
       interviewReminderLeadMinutes: DEFAULT_SETTINGS.interviewDefaults.reminderLeadMinutes,
     };

@@ -1,15 +1,14 @@
-import { DeleteObjectsCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { ApplicationEntity, type ApplicationItem } from '../applications/application.entity.ts';
 import { ApplicationNoteEntity, type ApplicationNoteItem } from '../applications/note.entity.ts';
 import { DocumentEntity } from '../documents/document.entity.ts';
 import { auditView as documentAuditView } from '../documents/document.service.ts';
-import { defaultStore, type FileStore } from '../documents/storage.ts';
 import { deleteExtractionsOfSubject } from '../extraction/extraction-log.service.ts';
 import { deleteMatchesOfCandidate } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { chunked } from '../shared/chunked.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { defaultStore, deleteVersionsUnder, type FileStore } from '../shared/file-store.ts';
 import { objectKey } from '../shared/files.ts';
 import { forgetDataKey } from '../shared/pii/data-keys.ts';
 import { hasAnyRole, type Principal, type StaffRole } from '../shared/principal.ts';
@@ -163,34 +162,6 @@ export const beginErasure = async (
   });
   forgetDataKey(current.wrappedKey, candidateKeyContext(tenantId, candidateId));
   return erasure;
-};
-
-/** Every version of every object under `prefix`, delete markers included; returns how many. */
-const deleteVersionsUnder = async ({ bucket, s3 }: FileStore, prefix: string): Promise<number> => {
-  let count = 0;
-  let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
-  for (;;) {
-    const page = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: prefix, ...markers }));
-    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map(({ Key, VersionId }) => ({
-      Key,
-      VersionId,
-    }));
-    if (objects.length > 0) {
-      const result = await s3.send(
-        new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }),
-      );
-      const failed = result.Errors ?? [];
-      if (failed.length > 0) {
-        throw new Error(`${failed.length} object versions under ${prefix} were not deleted (${failed[0]?.Code}).`);
-      }
-      count += objects.length;
-    }
-    if (!page.IsTruncated) return count;
-    markers = {
-      ...(page.NextKeyMarker ? { KeyMarker: page.NextKeyMarker } : {}),
-      ...(page.NextVersionIdMarker ? { VersionIdMarker: page.NextVersionIdMarker } : {}),
-    };
-  }
 };
 
 /** DynamoDB takes 100 writes per transaction: a document and its audit entry are two. */

@@ -6,7 +6,6 @@ import { ApplicationNoteEntity } from '../applications/note.entity.ts';
 import { toNote } from '../applications/note.service.ts';
 import { DocumentEntity, type DocumentItem } from '../documents/document.entity.ts';
 import { toDocument } from '../documents/document.service.ts';
-import { defaultStore, type FileStore, headObject, readText } from '../documents/storage.ts';
 import { ExtractionLogEntity } from '../extraction/extraction-log.entity.ts';
 import { SkillMatchEntity } from '../matching/skill-match.entity.ts';
 import { toSkillMatch } from '../matching/skill-match.service.ts';
@@ -16,6 +15,7 @@ import { beginAttempt, failAttempt, getTask, taskWrite } from '../platform/task.
 import { sendTaskMessage } from '../platform/task-message.ts';
 import { isoNow } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { defaultStore, type FileStore, headObject, readText } from '../shared/file-store.ts';
 import { EXPORT_FILE_TAG, objectKey } from '../shared/files.ts';
 import type { Principal } from '../shared/principal.ts';
 import { transactWrite } from '../shared/transaction.ts';

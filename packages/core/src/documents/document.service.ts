@@ -1,6 +1,7 @@
 import { auditWrite } from '../platform/audit.ts';
 import { taskWrite } from '../platform/task.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { defaultStore, headObject, readText } from '../shared/file-store.ts';
 import { objectKey } from '../shared/files.ts';
 import { newId } from '../shared/ids.ts';
 import { pageOf } from '../shared/paging.ts';
@@ -20,7 +21,7 @@ import {
 } from './document.schema.ts';
 import { sanitiseFileName } from './file-name.ts';
 import { assertOwnerExists } from './owners.ts';
-import { defaultStore, headObject, presignDownload, presignUpload, readText } from './storage.ts';
+import { presignDownload, presignUpload } from './storage.ts';
 
 /** What the API shows: no tenant, keys, S3 locations or TTL; `documentId` as `id`. */
 export const toDocument = (item: DocumentItem): Document => Document.parse({ ...item, id: item.documentId });

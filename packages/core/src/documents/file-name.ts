@@ -31,12 +31,3 @@ export const sanitiseFileName = (raw: string, contentType: DocumentContentType):
     .replace(/[\s.]+$/, '');
   return `${kept || 'document'}${suffix}`;
 };
-
-const encodeRfc5987 = (value: string): string =>
-  encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** A download's Content-Disposition: an ASCII name for old clients, the exact one (RFC 6266) for the rest. */
-export const attachmentDisposition = (fileName: string): string => {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
-};

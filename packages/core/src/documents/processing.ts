@@ -5,6 +5,15 @@ import { isFinished } from '../platform/task.model.ts';
 import type { TaskError } from '../platform/task.schema.ts';
 import { beginAttempt, completeTask, failAttempt } from '../platform/task.service.ts';
 import { isoNow } from '../shared/clock.ts';
+import {
+  defaultStore,
+  deleteObject,
+  type FileStore,
+  headObject,
+  readObject,
+  type StoredObject,
+  writeText,
+} from '../shared/file-store.ts';
 import { objectKey, parseObjectKey } from '../shared/files.ts';
 import { idPattern } from '../shared/ids.ts';
 import type { ObjectCreatedEvent } from '../shared/object-created.ts';
@@ -17,15 +26,6 @@ import { DOCX, type DocumentContentType, type DocumentStatus, PDF, TXT } from '.
 import { auditView } from './document.service.ts';
 import { DOCUMENT_TRANSITIONS } from './document.status.ts';
 import { contentVerdict, sizeVerdict } from './file-check.ts';
-import {
-  defaultStore,
-  deleteObject,
-  type FileStore,
-  headObject,
-  readObject,
-  type StoredObject,
-  writeText,
-} from './storage.ts';
 import { extractDocumentText, UnreadableDocumentError } from './text-extraction.ts';
 
 export interface ProcessingOptions {

@@ -53,6 +53,17 @@ export const EVENT_PAYLOADS = {
     /** Who reviews flagged sessions of this assessment: its recruiter. */
     reviewerIds: userIds,
   }),
+  /**
+   * A candidate appealed the proctoring evidence of their attempt: its reviewers read the
+   * appeal beside the evidence. No candidate name and no appeal text: the review shows both
+   * to those who may see them.
+   */
+  'proctoring.appeal_submitted': z.object({
+    testSessionId: prefixedId,
+    assessmentId: prefixedId,
+    assessmentTitle: title,
+    reviewerIds: userIds,
+  }),
   'invitation.created': z.object({
     invitationId: prefixedId,
     assessmentId: prefixedId,
@@ -139,6 +150,7 @@ export const EVENT_QUEUES = {
   'interview.scheduled': 'notifications',
   'feedback.submitted': 'notifications',
   'proctoring.session_flagged': 'notifications',
+  'proctoring.appeal_submitted': 'notifications',
   'invitation.created': 'notifications',
   'application.stage_changed': 'notifications',
   'note.mentioned': 'notifications',
@@ -160,6 +172,7 @@ const notificationEnvelopes = [
   envelope('interview.scheduled'),
   envelope('feedback.submitted'),
   envelope('proctoring.session_flagged'),
+  envelope('proctoring.appeal_submitted'),
   envelope('invitation.created'),
   envelope('application.stage_changed'),
   envelope('note.mentioned'),

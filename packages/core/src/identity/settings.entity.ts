@@ -40,6 +40,8 @@ export const SettingsEntity = new Entity(
           },
           autoFlagBelowScore: int,
           snapshotRetentionDays: int,
+          /** Absent from items saved before it existed: they read the default (settings.schema.ts). */
+          appealWindowDays: { type: 'number' },
         },
       },
       allowedEmailDomains: { type: 'list', required: true, items: { type: 'string' } },

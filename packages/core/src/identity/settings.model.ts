@@ -23,6 +23,8 @@ export const SETTINGS_BOUNDS = {
   /** 0 turns automatic flagging off: no score is below 0. */
   autoFlagBelowScore: { min: 0, max: 100 },
   snapshotRetentionDays: { min: 1, max: 365 },
+  /** 0 turns appeals off: no day is within a window of none. */
+  appealWindowDays: { min: 0, max: 90 },
   interviewDurationMinutes: { min: 15, max: 480 },
   /** Up to a week ahead. */
   interviewReminderLeadMinutes: { min: 5, max: 10_080 },
@@ -33,7 +35,13 @@ export const MAX_ALLOWED_EMAIL_DOMAINS = 50;
 /** The settings themselves, without bookkeeping: what a PUT replaces. */
 export interface SettingsDocument {
   assessmentDefaults: { durationMinutes: number; passingScorePercent: number };
-  proctoring: { thresholds: ProctoringThresholds; autoFlagBelowScore: number; snapshotRetentionDays: number };
+  proctoring: {
+    thresholds: ProctoringThresholds;
+    autoFlagBelowScore: number;
+    snapshotRetentionDays: number;
+    /** Days after submitting in which a candidate may appeal proctoring evidence through their link. */
+    appealWindowDays: number;
+  };
   /** Empty: staff may be invited at any domain. */
   allowedEmailDomains: string[];
   interviewDefaults: { durationMinutes: number; reminderLeadMinutes: number };
@@ -62,10 +70,18 @@ export const DEFAULT_PROCTORING_THRESHOLDS: Readonly<ProctoringThresholds> = {
   screen_share_stopped: 'high',
 };
 
+/** Two weeks: time to read the email and write an account, short enough for a hiring decision to wait. */
+export const DEFAULT_APPEAL_WINDOW_DAYS = 14;
+
 /** What a tenant that never saved its settings gets (docs/settings.md explains each). */
 export const DEFAULT_SETTINGS: Readonly<SettingsDocument> = {
   assessmentDefaults: { durationMinutes: 60, passingScorePercent: 70 },
-  proctoring: { thresholds: DEFAULT_PROCTORING_THRESHOLDS, autoFlagBelowScore: 60, snapshotRetentionDays: 90 },
+  proctoring: {
+    thresholds: DEFAULT_PROCTORING_THRESHOLDS,
+    autoFlagBelowScore: 60,
+    snapshotRetentionDays: 90,
+    appealWindowDays: DEFAULT_APPEAL_WINDOW_DAYS,
+  },
   allowedEmailDomains: [],
   interviewDefaults: { durationMinutes: 60, reminderLeadMinutes: 60 },
   notificationDefaults: DEFAULT_NOTIFICATION_PREFERENCES,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { boundedList, timeZone } from '../shared/schema.ts';
 import {
+  DEFAULT_APPEAL_WINDOW_DAYS,
   MAX_ALLOWED_EMAIL_DOMAINS,
   PROCTORING_EVENT_TYPES,
   PROCTORING_SEVERITIES,
@@ -38,6 +39,8 @@ export const ReplaceSettingsBody = z.strictObject({
     ),
     autoFlagBelowScore: bounded(SETTINGS_BOUNDS.autoFlagBelowScore),
     snapshotRetentionDays: bounded(SETTINGS_BOUNDS.snapshotRetentionDays),
+    /** Added after the others: a client that does not know it yet sends none and gets the default. */
+    appealWindowDays: z._default(bounded(SETTINGS_BOUNDS.appealWindowDays), DEFAULT_APPEAL_WINDOW_DAYS),
   }),
   allowedEmailDomains,
   interviewDefaults: z.strictObject({
@@ -62,6 +65,8 @@ export const AdminSettings = z.object({
     ),
     autoFlagBelowScore: z.int(),
     snapshotRetentionDays: z.int(),
+    /** Settings saved before it existed read the default. */
+    appealWindowDays: z._default(z.int(), DEFAULT_APPEAL_WINDOW_DAYS),
   }),
   allowedEmailDomains: z.array(z.string()),
   interviewDefaults: z.object({ durationMinutes: z.int(), reminderLeadMinutes: z.int() }),

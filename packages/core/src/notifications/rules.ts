@@ -113,6 +113,18 @@ const RULES: Rules = {
       message: `A candidate's "${payload.assessmentTitle}" session scored ${payload.integrityScore}/100 for integrity${payload.reasons.length ? `: ${listOf(payload.reasons)}` : ''}. Nothing is decided until you review it.`,
     }),
   }),
+  'proctoring.appeal_submitted': ({ payload }) => ({
+    recipients: payload.reviewerIds,
+    type: 'proctoring',
+    priority: 'high',
+    relatedEntityType: 'test_session',
+    relatedEntityId: payload.testSessionId,
+    actionUrl: `/proctoring/sessions/${payload.testSessionId}`,
+    content: () => ({
+      title: `A candidate appealed their proctoring review: ${payload.assessmentTitle}`,
+      message: `A candidate who took "${payload.assessmentTitle}" sent an appeal about the proctoring evidence of their attempt. Read it beside the evidence before you decide.`,
+    }),
+  }),
   'invitation.created': ({ payload }) => ({
     recipients: [payload.assessmentOwnerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
     type: 'assessment',

@@ -65,19 +65,20 @@ export type FaceAnalyserName = (typeof FACE_ANALYSERS)[number];
 const isFaceAnalyserName = (value: string): value is FaceAnalyserName =>
   (FACE_ANALYSERS as readonly string[]).includes(value);
 
+/** The analyser a name stands for (`none` when unset); a name it does not know fails loudly rather than analysing nothing in silence. */
+export const faceAnalyserNamed = (name: string | undefined): FaceAnalyser => {
+  const chosen = name || 'none';
+  if (!isFaceAnalyserName(chosen)) {
+    throw new Error(`${ENV.faceAnalyser} is "${chosen}"; it must be one of ${FACE_ANALYSERS.join(', ')}`);
+  }
+  if (chosen === 'rekognition') return rekognitionFaceAnalyser();
+  return chosen === 'marker' ? markerFaceAnalyser : noFaceAnalyser;
+};
+
 let configured: FaceAnalyser | undefined;
 
-/**
- * The analyser the environment names (`FACE_ANALYSER`, `none` when unset), made once per
- * process; a name it does not know fails loudly rather than analysing nothing in silence.
- */
+/** The analyser the environment names (`FACE_ANALYSER`), made once per process. */
 export const configuredFaceAnalyser = (): FaceAnalyser => {
-  if (configured) return configured;
-  const name = process.env[ENV.faceAnalyser] || 'none';
-  if (!isFaceAnalyserName(name)) {
-    throw new Error(`${ENV.faceAnalyser} is "${name}"; it must be one of ${FACE_ANALYSERS.join(', ')}`);
-  }
-  configured =
-    name === 'rekognition' ? rekognitionFaceAnalyser() : name === 'marker' ? markerFaceAnalyser : noFaceAnalyser;
+  configured ??= faceAnalyserNamed(process.env[ENV.faceAnalyser]);
   return configured;
 };

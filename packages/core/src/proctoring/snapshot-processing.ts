@@ -1,7 +1,14 @@
-import { defaultStore, deleteObject, type FileStore, headObject, readObject } from '../documents/storage.ts';
 import type { SettingsDocument } from '../identity/settings.model.ts';
 import { settingsFor } from '../identity/settings.service.ts';
 import { isoNow } from '../shared/clock.ts';
+import {
+  defaultStore,
+  deleteObject,
+  deleteVersionsUnder,
+  type FileStore,
+  headObject,
+  readObject,
+} from '../shared/file-store.ts';
 import { parseObjectKey } from '../shared/files.ts';
 import { idPattern } from '../shared/ids.ts';
 import type { ObjectCreatedEvent } from '../shared/object-created.ts';
@@ -68,6 +75,7 @@ type Settlement = {
   processedAt: string;
   expiresAt: number;
   size?: number;
+  objectEtag?: string;
   uploadedAt?: string;
   faceCount?: number;
   rejectedReason?: string;
@@ -151,7 +159,7 @@ const raiseFaceEvent = async (snapshot: SnapshotItem, context: Context): Promise
 type Examined =
   | { kind: 'gone' }
   | { kind: 'refused'; reason: string; size: number }
-  | { kind: 'image'; bytes: Uint8Array; contentType: SnapshotContentType };
+  | { kind: 'image'; bytes: Uint8Array; etag: string; contentType: SnapshotContentType };
 
 /** Size first, from the object's head: an oversized object is not read into memory. */
 const examine = async (snapshot: SnapshotItem, store: FileStore): Promise<Examined> => {
@@ -163,10 +171,10 @@ const examine = async (snapshot: SnapshotItem, store: FileStore): Promise<Examin
   if (!isSnapshotContentType(contentType)) {
     return { kind: 'refused', reason: `${contentType} is not an image type snapshots take.`, size: stored.size };
   }
-  const { bytes } = await readObject(store, snapshot.objectKey);
+  const { bytes, etag } = await readObject(store, snapshot.objectKey);
   const verdict = await imageVerdict(bytes, contentType);
   return verdict.accepted
-    ? { kind: 'image', bytes, contentType }
+    ? { kind: 'image', bytes, etag, contentType }
     : { kind: 'refused', reason: verdict.reason, size: bytes.length };
 };
 
@@ -196,8 +204,51 @@ const reportOf = (snapshot: SnapshotItem, outcome: SnapshotOutcome, extra: Parti
   ...extra,
 });
 
+const unquoted = (etag: string): string => etag.replaceAll('"', '');
+
+/**
+ * Bytes posted over an accepted snapshot (the presigned POST lives for minutes) were never
+ * checked: the slot is erased, every version, and the snapshot rejected, saying why, so no
+ * unchecked file is ever served to a reviewer as evidence.
+ */
+const rejectReplaced = async (snapshot: SnapshotItem, context: Context): Promise<SnapshotReport> => {
+  const { tenantId, snapshotId, testSessionId } = snapshot;
+  const rejectedReason = 'The image was replaced after it was checked; both were deleted.';
+  try {
+    await transactWrite([
+      update(
+        SnapshotEntity.patch({ tenantId, snapshotId })
+          .set({ status: 'rejected', rejectedReason, processedAt: isoNow() })
+          .add({ version: 1 })
+          .where(({ status, version }, { eq }) => `${eq(status, 'accepted')} AND ${eq(version, snapshot.version)}`)
+          .params(),
+        () => new SupersededError(),
+      ),
+      update(
+        ProctoringSummaryEntity.patch({ tenantId, testSessionId })
+          .add({ acceptedSnapshots: -1, rejectedSnapshots: 1 })
+          .params(),
+      ),
+    ]);
+  } catch (error) {
+    if (!(error instanceof SupersededError)) throw error;
+  }
+  const error = await unlessLast(context.last, async () => {
+    await deleteVersionsUnder(context.store, snapshot.objectKey);
+  });
+  return reportOf({ ...snapshot, rejectedReason }, 'rejected', error ? { error } : {});
+};
+
 /** A snapshot settled before: a rejected slot's new bytes go too; an accepted one's event is made sure of. */
-const settledAlready = async (snapshot: SnapshotItem, context: Context): Promise<SnapshotReport> => {
+const settledAlready = async (
+  snapshot: SnapshotItem,
+  event: ObjectCreatedEvent,
+  context: Context,
+): Promise<SnapshotReport> => {
+  const etag = event.detail.object.etag;
+  if (snapshot.status === 'accepted' && snapshot.objectEtag && unquoted(etag) !== unquoted(snapshot.objectEtag)) {
+    return rejectReplaced(snapshot, context);
+  }
   if (snapshot.status === 'rejected') {
     // A second post to a refused slot (the presigned POST lives for minutes): its bytes go too.
     const error = await unlessLast(context.last, () => deleteObject(context.store, snapshot.objectKey));
@@ -217,11 +268,12 @@ const settledAlready = async (snapshot: SnapshotItem, context: Context): Promise
 const settleOrDefer = async (
   snapshot: SnapshotItem,
   settlement: Settlement,
+  event: ObjectCreatedEvent,
   context: Context,
 ): Promise<SnapshotItem | SnapshotReport> => {
   if (await settle(snapshot, settlement)) return { ...snapshot, ...settlement };
   const current = await loadItem(snapshot.tenantId, snapshot.snapshotId);
-  return current ? settledAlready(current, context) : reportOf(snapshot, 'duplicate');
+  return current ? settledAlready(current, event, context) : reportOf(snapshot, 'duplicate');
 };
 
 const isReport = (value: SnapshotItem | SnapshotReport): value is SnapshotReport => 'outcome' in value;
@@ -248,6 +300,7 @@ const processPending = async (
         expiresAt: retentionEnd(processedAt, retentionDays),
         rejectedReason: 'The image could not be read on any attempt.',
       },
+      event,
       context,
     );
     if (isReport(settled)) return settled;
@@ -266,11 +319,13 @@ const processPending = async (
         size: examined.size,
         rejectedReason: examined.reason,
       },
+      event,
       context,
     );
     if (isReport(settled)) return settled;
-    await deleteObject(store, snapshot.objectKey);
-    return reportOf(settled, 'rejected');
+    // Should the delete fail on the last delivery, the table's TTL removal deletes the object in the end.
+    const error = await unlessLast(last, () => deleteObject(store, snapshot.objectKey));
+    return reportOf(settled, 'rejected', error ? { error } : {});
   }
   // On the last delivery an image stays evidence without its face count, rather than being lost.
   let faceCount: number | undefined;
@@ -287,8 +342,10 @@ const processPending = async (
       uploadedAt,
       expiresAt: retentionEnd(uploadedAt, retentionDays),
       size: examined.bytes.length,
+      objectEtag: examined.etag,
       ...(faceCount === undefined ? {} : { faceCount }),
     },
+    event,
     context,
   );
   if (isReport(settled)) return settled;
@@ -336,6 +393,6 @@ export const processSnapshotObject = async (
       return proctoring;
     },
   };
-  if (found.status !== 'pending') return settledAlready(found, context);
+  if (found.status !== 'pending') return settledAlready(found, event, context);
   return processPending(found, event, options.analyser ?? configuredFaceAnalyser(), context);
 };

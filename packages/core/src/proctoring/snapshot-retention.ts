@@ -1,4 +1,4 @@
-import { defaultStore, deleteObject, type FileStore } from '../documents/storage.ts';
+import { defaultStore, deleteVersionsUnder, type FileStore } from '../shared/file-store.ts';
 import { parseObjectKey } from '../shared/files.ts';
 import { SnapshotEntity } from './snapshot.entity.ts';
 
@@ -7,8 +7,9 @@ export const SNAPSHOT_ENTITY = SnapshotEntity.schema.model.entity;
 
 /**
  * When DynamoDB's TTL removes a snapshot (its tenant's retention ended, or its upload never
- * came), its image goes too: deleting an object that is not there is no error, so a stream
- * record delivered again changes nothing. False when the image is not a snapshot's.
+ * came), its image goes too, every version of it: the bucket is versioned, and retention
+ * means the face is gone, not hidden. A stream record delivered again finds nothing left to
+ * delete. False when the image is not a snapshot's.
  */
 export const deleteExpiredSnapshot = async (
   oldImage: Record<string, unknown>,
@@ -18,6 +19,6 @@ export const deleteExpiredSnapshot = async (
   // Only ever a snapshot's own key: the stream's function may delete snapshots and nothing else.
   const parts = data ? parseObjectKey(data.objectKey) : undefined;
   if (!data || parts?.kind !== 'snapshots' || parts.tenantId !== data.tenantId) return false;
-  await deleteObject(store, data.objectKey);
+  await deleteVersionsUnder(store, data.objectKey);
   return true;
 };

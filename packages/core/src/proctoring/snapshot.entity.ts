@@ -27,6 +27,8 @@ export const SnapshotEntity = new Entity(
       contentType: { type: 'string', required: true, readOnly: true },
       status: { type: SNAPSHOT_STATUSES, required: true, default: 'pending' },
       size: { type: 'number' },
+      /** The ETag of the bytes that were checked: a later post to the same key is other bytes. */
+      objectEtag: { type: 'string' },
       uploadedAt: { type: 'string' },
       processedAt: { type: 'string' },
       rejectedReason: { type: 'string' },

@@ -1,5 +1,5 @@
 import { SETTINGS_BOUNDS } from '../identity/settings.model.ts';
-import { EXPORT_FILE_TAG_KEY } from '../shared/files.ts';
+import { LIFECYCLE_TAG_KEY } from '../shared/files.ts';
 
 /** The vocabulary of webcam snapshots, shared by their schemas, checks, processing and retention. */
 export const JPEG = 'image/jpeg';
@@ -42,7 +42,7 @@ export const PENDING_SNAPSHOT_TTL_SECONDS = 24 * 60 * 60;
  * exports): the bucket's backstop rule expires tagged objects should the table's TTL removal
  * never reach the stream. Lifecycle prefixes cannot select a kind (the tenant comes first).
  */
-export const SNAPSHOT_FILE_TAG = { key: EXPORT_FILE_TAG_KEY, value: 'snapshot' } as const;
+export const SNAPSHOT_FILE_TAG = { key: LIFECYCLE_TAG_KEY, value: 'snapshot' } as const;
 
 /** Days the backstop keeps a tagged snapshot: one more than the longest retention a tenant may set. */
 export const SNAPSHOT_BACKSTOP_DAYS = SETTINGS_BOUNDS.snapshotRetentionDays.max + 1;

@@ -30,9 +30,10 @@ export const parseObjectKey = (
   return { tenantId, kind: kind as FileKind, owner, id };
 };
 
+/** The tag key the bucket's lifecycle rules select files by; its value names the rule. */
+export const LIFECYCLE_TAG_KEY = 'assist-ten:lifecycle';
 /** The tag (`key=value`) on export files that the bucket's lifecycle rule expires them by. */
-export const EXPORT_FILE_TAG_KEY = 'assist-ten:lifecycle';
 export const EXPORT_FILE_TAG_VALUE = 'export';
-export const EXPORT_FILE_TAG = `${EXPORT_FILE_TAG_KEY}=${EXPORT_FILE_TAG_VALUE}`;
+export const EXPORT_FILE_TAG = `${LIFECYCLE_TAG_KEY}=${EXPORT_FILE_TAG_VALUE}`;
 /** Days an export file is kept: long enough to download it, short for a decrypted copy of a person. */
 export const EXPORT_FILE_DAYS = 7;

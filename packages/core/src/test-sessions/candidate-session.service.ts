@@ -26,7 +26,7 @@ const linkNotValid = () =>
  * The invitation a link's secret names, read again by key: the hash index may lag a
  * rotation or a use by a moment, the item does not. A rotated-away secret names nothing.
  */
-const invitationBySecret = async (secret: string): Promise<InvitationItem> => {
+export const invitationBySecret = async (secret: string): Promise<InvitationItem> => {
   const tokenHash = hashSecret(secret);
   const { data } = await InvitationEntity.query.byTokenHash({ tokenHash }).go({ limit: 1 });
   const found = data[0];
