@@ -406,6 +406,25 @@ describe('proctoring review', () => {
     expect(clearedAfter.status).toBe(409);
     expect(await rankedIds(candidate.assessmentId, recruiter)).not.toContain(candidate.testSessionId);
     expect(await stageOf(candidate, recruiter)).toBe('assessment');
+    // The attempt no longer counts: a resent invitation grants the retake, and its scores stay as they are
+    const resent = await call(
+      'POST',
+      `/api/v1/recruiter/assessments/${candidate.assessmentId}/invitations/${candidate.invitationId}/resend`,
+      { token: recruiter, body: {} },
+    );
+    expect(resent.status).toBe(200);
+    const detail = await call<{ questions: { question: { id: string } }[] }>(
+      'GET',
+      `/api/v1/recruiter/test-sessions/${candidate.testSessionId}`,
+      { token: recruiter },
+    );
+    const override = await call(
+      'PUT',
+      `/api/v1/recruiter/test-sessions/${candidate.testSessionId}/answers/${detail.body.questions[0]?.question.id}/score`,
+      { token: recruiter, body: { earned: 0, reason: 'Probe.' } },
+    );
+    expect(override.status).toBe(409);
+    expect(override.body.reason).toBe('attempt_invalidated');
     const trail = await auditOf('test_session', candidate.testSessionId);
     const actions = trail.map((entry) => entry.action);
     expect(actions.filter((action) => action === 'test_session.proctoring_cleared')).toHaveLength(1);

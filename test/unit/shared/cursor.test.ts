@@ -1,5 +1,5 @@
 import { RequisitionEntity } from '@assist-ten/core/requisitions/requisition.entity';
-import { assertCursorFor } from '@assist-ten/core/shared/cursor';
+import { assertCursorFor, withCursor } from '@assist-ten/core/shared/cursor';
 import { ValidationError } from '@assist-ten/core/shared/errors';
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../support/factories.ts';
@@ -115,5 +115,33 @@ describe('assertCursorFor', () => {
     // Assert
     expect(error.message).not.toContain('secret_tenant');
     expect(JSON.stringify(error.errors)).not.toContain('secret_tenant');
+  });
+});
+
+describe('withCursor', () => {
+  const refused = (message: string) => Object.assign(new Error(message), { name: 'ValidationException' });
+
+  it('turns a start key DynamoDB refuses into a 400 naming the cursor', async () => {
+    // Act
+    const error = await withCursor(() =>
+      Promise.reject(refused('The provided starting key does not match the range key predicate')),
+    ).catch((thrown: unknown) => thrown);
+
+    // Assert
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors?.[0]).toMatchObject({ field: 'cursor', code: 'invalid_cursor' });
+  });
+
+  it('lets every other failure through as it is, and a good query answer', async () => {
+    // Arrange
+    const other = refused('One or more parameter values were invalid');
+
+    // Act
+    const error = await withCursor(() => Promise.reject(other)).catch((thrown: unknown) => thrown);
+    const answer = await withCursor(() => Promise.resolve(42));
+
+    // Assert
+    expect(error).toBe(other);
+    expect(answer).toBe(42);
   });
 });

@@ -43,6 +43,17 @@ describe('transactWrite', () => {
     expect(items[2]?.Put).not.toHaveProperty('ReturnValuesOnConditionCheckFailure');
   });
 
+  it('sends nothing when there is nothing to write, which DynamoDB would refuse', async () => {
+    // Arrange
+    dynamo.on(TransactWriteCommand).rejects(new Error('The TransactItems list is empty'));
+
+    // Act
+    await transactWrite([]);
+
+    // Assert
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
   it('raises the error of the write whose condition failed, with the item as it was', async () => {
     // Arrange
     dynamo.on(TransactWriteCommand).callsFake(() => {

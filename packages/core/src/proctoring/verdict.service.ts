@@ -1,5 +1,5 @@
-import { loadApplication } from '../applications/application.service.ts';
 import { advanceApplication } from '../applications/application.stage.ts';
+import { InvitationEntity } from '../assessments/invitation.entity.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ConflictError } from '../shared/errors.ts';
@@ -42,26 +42,26 @@ const invalidationWrite = (session: TestSessionItem, actor: Principal, now: stri
   );
 
 /**
- * An application the invalidated pass advanced goes back to the assessment stage. Only from
- * interview: a person who moved it on since decided, and a failed attempt never moved it.
- * advanceApplication checks the stage again on its own read; this read spares it a decision
- * with nothing to write, which would be an empty transaction (a DynamoDB error).
+ * The invalidated attempt does not count against the candidate's attempts either: a resent
+ * invitation grants the retake the reviewer's verdict implies.
  */
-const moveApplicationBack = async (actor: Principal, applicationId: string): Promise<void> => {
-  const application = await loadApplication(actor, applicationId, true);
-  if (application.stage !== 'interview') return;
-  await advanceApplication(actor, applicationId, {
-    from: 'interview',
-    to: 'assessment',
-    reason: 'Assessment attempt invalidated after proctoring review',
-  });
-};
+const attemptReturnedWrite = (session: TestSessionItem): TransactionWrite[] =>
+  session.invitationId
+    ? [
+        update(
+          InvitationEntity.patch({ tenantId: session.tenantId, invitationId: session.invitationId })
+            .add({ attemptsUsed: -1, version: 1 })
+            .where(({ attemptsUsed }, { gt }) => gt(attemptsUsed, 0))
+            .params(),
+        ),
+      ]
+    : [];
 
 /**
  * A reviewer's verdict on a scored attempt, If-Match on the review's (summary's) version.
  * `clear` records it; `invalidate` also marks the session void and takes it out of the
- * ranking in the same transaction, then moves an application the pass had advanced back to
- * the assessment stage, so a resent invitation can grant a retake. The same verdict again
+ * ranking and gives the attempt back in the same transaction, then moves an application the
+ * pass had advanced back to the assessment stage, so a resent invitation grants a retake. The same verdict again
  * changes nothing; after an invalidation no other verdict is possible (409). The audit entry
  * keeps the reason's length, not its words: it may quote the candidate's appeal.
  */
@@ -99,7 +99,7 @@ export const recordVerdict = async (
             }),
             summary.version,
           ),
-          ...(invalidates ? [invalidationWrite(session, actor, now)] : []),
+          ...(invalidates ? [invalidationWrite(session, actor, now), ...attemptReturnedWrite(session)] : []),
           auditWrite(actor, {
             action: invalidates ? 'test_session.invalidated' : 'test_session.proctoring_cleared',
             entityType: 'test_session',
@@ -119,7 +119,12 @@ export const recordVerdict = async (
     if (!(error instanceof VerdictUnchangedError)) throw error;
   }
   if (recorded && input.verdict === 'invalidate' && session.applicationId) {
-    await moveApplicationBack(actor, session.applicationId);
+    // Only from interview, where the pass advanced it: a person who moved it on since decided.
+    await advanceApplication(actor, session.applicationId, {
+      from: 'interview',
+      to: 'assessment',
+      reason: 'Assessment attempt invalidated after proctoring review',
+    });
   }
   return getSessionReview(actor, id, {}, { consistent: true });
 };

@@ -31,6 +31,25 @@ const decode = (cursor: string): Record<string, string> => {
 };
 
 /**
+ * DynamoDB refuses a start key outside the query's key condition (a timeline's cursor sent
+ * with another time range): that is the caller's cursor, not our failure.
+ */
+export const isCursorOutsideQuery = (error: unknown): boolean =>
+  error instanceof Error &&
+  error.name === 'ValidationException' &&
+  /starting key|ExclusiveStartKey|start key/i.test(error.message);
+
+/** Runs a query that starts at a caller's cursor: a cursor DynamoDB refuses is a 400, not a 500. */
+export const withCursor = async <T>(query: () => Promise<T>): Promise<T> => {
+  try {
+    return await query();
+  } catch (error) {
+    if (isCursorOutsideQuery(error)) throw invalidCursor(error);
+    throw error;
+  }
+};
+
+/**
  * @param partition the index partition attribute and the value the query reads
  */
 export const assertCursorFor = (cursor: string, partition: { attribute: string; value: string }): void => {

@@ -1,4 +1,4 @@
-import { assertCursorFor } from './cursor.ts';
+import { assertCursorFor, withCursor } from './cursor.ts';
 import type { Page } from './schema.ts';
 
 /** What `pageOf` needs of an ElectroDB query chain (method syntax: any entity's query fits). */
@@ -26,6 +26,6 @@ export const pageOf = async <Item, View>(
     const { ExpressionAttributeValues } = query.params<{ ExpressionAttributeValues: Record<string, string> }>();
     assertCursorFor(cursor, { attribute: partitionKey, value: ExpressionAttributeValues[':pk'] ?? '' });
   }
-  const result = await query.go({ limit, cursor: cursor ?? null, order });
+  const result = await withCursor(() => query.go({ limit, cursor: cursor ?? null, order }));
   return { items: result.data.map(toView), nextCursor: result.cursor };
 };

@@ -57,12 +57,14 @@ const MAX_BACKOFF_MS = 1_000;
 /**
  * Writes all or nothing. A write whose condition failed raises its own error (the first
  * such write wins); a conflict with a concurrent transaction on the same items is retried,
- * `attempts` times in all, after an exponential, fully jittered pause.
+ * `attempts` times in all, after an exponential, fully jittered pause. No writes is nothing
+ * to do (a decision to change nothing), which DynamoDB would refuse as a malformed request.
  */
 export const transactWrite = async (
   writes: readonly TransactionWrite[],
   { attempts = ATTEMPTS }: { attempts?: number } = {},
 ): Promise<void> => {
+  if (writes.length === 0) return;
   const input = { TransactItems: writes.map(toTransactItem) };
   for (let attempt = 1; ; attempt++) {
     try {

@@ -36,6 +36,11 @@ export const overrideAnswerScore = async (
     label: `Test session ${id}`,
     load: () => loadAssessmentSession(tenantId, id, true),
     decide: async (session) => {
+      if (session.invalidatedAt) {
+        throw new ConflictError('This attempt was invalidated after proctoring review: its scores no longer count.', {
+          extensions: { reason: 'attempt_invalidated', invalidatedAt: session.invalidatedAt },
+        });
+      }
       const [assessment, questions, answers] = await Promise.all([
         loadAssessment(tenantId, session.assessmentId),
         getQuestionsByIds(tenantId, session.questionIds),
