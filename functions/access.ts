@@ -37,7 +37,12 @@ export const CONTEXT_ACCESS: { readonly [C in keyof typeof CONTEXT_ROUTES]?: Fun
     // A large export is built by a background task.
     sendsTo: ['tasks'],
     // Erasure deletes a candidate's files, exports included; an export is written and handed out as a file.
-    files: { documents: ['delete'], 'document-text': ['read', 'delete'], exports: ['write', 'read', 'delete'] },
+    files: {
+      documents: ['delete'],
+      'document-text': ['read', 'delete'],
+      exports: ['write', 'read', 'delete'],
+      snapshots: ['delete'],
+    },
   },
   documents: { files: { documents: ['write', 'read'], 'document-text': ['read'] } },
   // A job description typed in is read at once, by the stage's extractor.

@@ -5,6 +5,7 @@ import { auditView as documentAuditView } from '../documents/document.service.ts
 import { deleteExtractionsOfSubject } from '../extraction/extraction-log.service.ts';
 import { deleteMatchesOfCandidate } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
+import { eraseProctoringOf } from '../proctoring/proctoring-erasure.ts';
 import { chunked } from '../shared/chunked.ts';
 import { isoNow } from '../shared/clock.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
@@ -317,7 +318,8 @@ export const completeErasure = async (
   const extractions = await deleteExtractionsOfSubject(tenantId, candidateId);
   const matches = await deleteMatchesOfCandidate(tenantId, candidateId);
   const applications = await anonymiseApplications(actor, candidateId);
-  const removedCounts = { ...documents, extractions, matches, ...applications };
+  const proctoring = await eraseProctoringOf(tenantId, candidateId, store);
+  const removedCounts = { ...documents, extractions, matches, ...applications, ...proctoring };
   const erasedAt = await recordCompletion(actor, candidateId, erasure, removedCounts);
   return { candidateId, erasedAt, removed: removedCounts };
 };

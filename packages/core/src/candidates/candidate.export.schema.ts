@@ -30,6 +30,11 @@ export const ErasureReceipt = z.object({
     notes: z.int(),
     /** Applications kept for the funnel's counts, with their free text removed. */
     applicationsAnonymised: z.int(),
+    /** Webcam snapshots of their test sessions (images, every version, and items). */
+    snapshots: z.int(),
+    proctoringEvents: z.int(),
+    /** Integrity scores, verdicts and appeals of their test sessions. */
+    proctoringSummaries: z.int(),
   }),
 });
 export type ErasureReceipt = z.output<typeof ErasureReceipt>;
