@@ -4,7 +4,7 @@ import { newId } from '@assist-ten/core/shared/ids';
 import { TestSessionEntity } from '@assist-ten/core/test-sessions/test-session.entity';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, tokenFor } from '../../support/api.ts';
-import { invitedCandidate, RIGHT_ANSWERS } from '../../support/fixtures/assessments.ts';
+import { invitedCandidate } from '../../support/fixtures/assessments.ts';
 import {
   evaluateNow,
   PROCTORING_EVENTS,
@@ -18,7 +18,11 @@ import {
   createScoredSession,
   createTestSession,
 } from '../../support/fixtures/test-session-results.ts';
-import { type CandidateInSession, candidateInSession } from '../../support/fixtures/test-sessions.ts';
+import {
+  candidateInSession,
+  applicationStageOf as stageOf,
+  submitRightAnswers,
+} from '../../support/fixtures/test-sessions.ts';
 import { ownerOf, wholeInbox } from '../../support/inbox.ts';
 import { eventually } from '../../support/queues.ts';
 import { HOME, OTHER } from '../../support/users.ts';
@@ -67,30 +71,6 @@ const minute = (n: number) => new Date(DAY + n * 60_000).toISOString();
 const OUR_DAY = `from=${encodeURIComponent(minute(0))}&to=${encodeURIComponent(minute(24 * 60 - 1))}`;
 
 const idsOf = (items: readonly EventView[]) => items.map((item) => item.proctoringEventId);
-
-/** Finishes a candidate's session with every answer right, as the test page does. */
-const submitRightAnswers = async (candidate: CandidateInSession) => {
-  const session = await call<{ questions: { id: string }[] }>('GET', '/api/v1/candidate/test-session', {
-    token: candidate.accessToken,
-  });
-  for (const [index, question] of session.body.questions.entries()) {
-    await call('PUT', `/api/v1/candidate/test-session/answers/${question.id}`, {
-      token: candidate.accessToken,
-      body: RIGHT_ANSWERS[index],
-    });
-  }
-  const submitted = await call('POST', '/api/v1/candidate/test-session/submit', { token: candidate.accessToken });
-  expect(submitted.status).toBe(200);
-};
-
-const stageOf = async (candidate: CandidateInSession, token: string): Promise<string | undefined> => {
-  const applications = await call<{ items: { candidateId: string; stage: string }[] }>(
-    'GET',
-    `/api/v1/recruiter/applications?requisitionId=${candidate.requisitionId}`,
-    { token },
-  );
-  return applications.body.items.find((application) => application.candidateId === candidate.candidateId)?.stage;
-};
 
 const rankedIds = async (assessmentId: string, token: string): Promise<string[]> => {
   const results = await call<{ items: { testSessionId: string }[] }>(

@@ -170,6 +170,7 @@ describe('toSessionDetail', () => {
       flagged: true,
       flaggedAt: '2025-01-01T10:20:00.000Z',
       evaluatedAt: '2025-01-01T10:21:00.000Z',
+      evaluations: 3,
       snapshotUrlsIssued: 0,
       acceptedSnapshots: 0,
       rejectedSnapshots: 0,

@@ -6,8 +6,7 @@ import { chunked } from '../shared/chunked.ts';
 import { isoNow } from '../shared/clock.ts';
 import { isConditionalCheckFailure } from '../shared/db-errors.ts';
 import { systemPrincipal } from '../shared/principal.ts';
-import { transactWrite } from '../shared/transaction.ts';
-import { isStaleRead, versionedPatch } from '../shared/versioned-write.ts';
+import { transactWrite, update } from '../shared/transaction.ts';
 import { TestSessionEntity, type TestSessionItem } from '../test-sessions/test-session.entity.ts';
 import { sessionRefOf } from './event-ingestion.ts';
 import { eventFlag, type Integrity, integrityOf, isFlagged } from './integrity.ts';
@@ -103,8 +102,10 @@ const unchanged = (event: ProctoringEventItem, state: EventState): boolean =>
 
 /**
  * One event's new state, only if no reviewer decided it since it was read. Another
- * evaluation writing it meanwhile is no conflict: the summary's versioned write settles which
- * evaluation saw the latest events, and the loser decides again and rewrites them.
+ * evaluation writing it meanwhile is no conflict: the summary's conditional write settles
+ * which evaluation saw the latest events, and the loser decides again and rewrites them.
+ * The event's `version` (its ETag) is left alone: it counts people's decisions, so a
+ * reviewer's If-Match does not go stale because the machine looked again.
  */
 const writeEvent = async (event: ProctoringEventItem, state: EventState, now: string): Promise<void> => {
   try {
@@ -112,7 +113,6 @@ const writeEvent = async (event: ProctoringEventItem, state: EventState, now: st
       .set({ ...state, evaluatedAt: now })
       // Both sparse and status indexes are rebuilt from these; they are not changed here.
       .composite({ reviewStatus: event.reviewStatus, detectedAt: event.detectedAt })
-      .add({ version: 1 })
       .where(({ reviewStatus }, { eq }) => eq(reviewStatus, event.reviewStatus))
       .go({ response: 'none' });
   } catch (error) {
@@ -132,8 +132,10 @@ const summaryChanges = (integrity: Integrity, flagged: boolean, now: string) => 
 });
 
 /**
- * The summary's new score, with the version read. The first time a session is flagged, its
- * recruiter is told (the event in the same transaction), and the flag is audited.
+ * The summary's new score, only if no other evaluation wrote one since this one read it
+ * (`evaluations`, not `version`: the ETag a reviewer's verdict is checked against moves
+ * with people's changes, not with every batch a test page sends). The first time a session
+ * is flagged, its recruiter is told (the event in the same transaction), and the flag is audited.
  */
 const writeSummary = async (
   summary: ProctoringSummaryItem,
@@ -147,33 +149,35 @@ const writeSummary = async (
   const set = { ...summaryChanges(integrity, flagged, now), ...(newlyFlagged ? { flaggedAt: now } : {}) };
   const key = { tenantId: summary.tenantId, testSessionId: summary.testSessionId };
   const system = systemPrincipal(summary.tenantId, requestId);
-  try {
-    await transactWrite([
-      versionedPatch(ProctoringSummaryEntity.patch(key).set(set), summary.version),
-      ...(newlyFlagged
-        ? [
-            eventWrite(system, 'proctoring.session_flagged', {
-              testSessionId: summary.testSessionId,
-              assessmentId: assessment.assessmentId,
-              assessmentTitle: assessment.title,
-              integrityScore: integrity.integrityScore,
-              critical: integrity.severityCounts.critical > 0,
-              reasons: integrity.reasons,
-              reviewerIds: [assessment.createdBy],
-            }),
-            auditWrite(system, {
-              action: 'test_session.flagged',
-              entityType: 'test_session',
-              entityId: summary.testSessionId,
-              after: { integrityScore: integrity.integrityScore, flagged: true },
-            }),
-          ]
-        : []),
-    ]);
-  } catch (error) {
-    if (isStaleRead(error)) throw new StaleEvaluationError(key.testSessionId);
-    throw error;
-  }
+  await transactWrite([
+    update(
+      ProctoringSummaryEntity.patch(key)
+        .set(set)
+        .add({ evaluations: 1 })
+        .where(({ evaluations }, { eq }) => eq(evaluations, summary.evaluations))
+        .params(),
+      () => new StaleEvaluationError(key.testSessionId),
+    ),
+    ...(newlyFlagged
+      ? [
+          eventWrite(system, 'proctoring.session_flagged', {
+            testSessionId: summary.testSessionId,
+            assessmentId: assessment.assessmentId,
+            assessmentTitle: assessment.title,
+            integrityScore: integrity.integrityScore,
+            critical: integrity.severityCounts.critical > 0,
+            reasons: integrity.reasons,
+            reviewerIds: [assessment.createdBy],
+          }),
+          auditWrite(system, {
+            action: 'test_session.flagged',
+            entityType: 'test_session',
+            entityId: summary.testSessionId,
+            after: { integrityScore: integrity.integrityScore, flagged: true },
+          }),
+        ]
+      : []),
+  ]);
   return newlyFlagged;
 };
 

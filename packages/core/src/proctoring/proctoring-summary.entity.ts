@@ -55,6 +55,8 @@ export const ProctoringSummaryEntity = new Entity(
       /** The first time it was flagged: the recruiter is told once. */
       flaggedAt: { type: 'string' },
       evaluatedAt: { type: 'string' },
+      /** Evaluations written: each is conditional on the count it read, so the one that saw the most events writes last. */
+      evaluations: { type: 'number', required: true, default: 0 },
       /** Upload URLs issued: the rate limit of snapshots counts these. */
       snapshotUrlsIssued: { type: 'number', required: true, default: 0 },
       acceptedSnapshots: { type: 'number', required: true, default: 0 },
