@@ -6,6 +6,7 @@ import { call, tokenFor } from '../../support/api.ts';
 import { candidateInSession } from '../../support/fixtures/test-sessions.ts';
 import { eventually } from '../../support/queues.ts';
 import { HOME } from '../../support/users.ts';
+import { whoIs } from '../../support/whoami.ts';
 
 const EVENTS = '/api/v1/proctoring/events';
 
@@ -24,10 +25,7 @@ const report = (accessToken: string, events: object[]) =>
 const summaryOf = async (tenantId: string, testSessionId: string) =>
   (await ProctoringSummaryEntity.get({ tenantId, testSessionId }).go({ consistent: true })).data;
 
-const tenantOf = async (): Promise<string> => {
-  const me = await call<{ tenant: { id: string } }>('GET', '/api/v1/me', { token: await tokenFor(HOME.recruiter) });
-  return me.body.tenant.id;
-};
+const tenantOf = async (): Promise<string> => (await whoIs(HOME.recruiter)).tenantId;
 
 describe('proctoring event ingestion', () => {
   it('accepts a batch, answers per event, and the queue scores the session', async () => {

@@ -6,18 +6,13 @@ import { NOT_QUEUED } from '@assist-ten/core/proctoring/proctoring.model';
 import { ProctoringEventEntity } from '@assist-ten/core/proctoring/proctoring-event.entity';
 import { ProctoringSummaryEntity } from '@assist-ten/core/proctoring/proctoring-summary.entity';
 import { describe, expect, it } from 'vitest';
-import { call, tokenFor } from '../../support/api.ts';
 import { candidateInSession } from '../../support/fixtures/test-sessions.ts';
 import { ownerOf, wholeInbox } from '../../support/inbox.ts';
 import { eventually } from '../../support/queues.ts';
 import { HOME } from '../../support/users.ts';
+import { whoIs } from '../../support/whoami.ts';
 
-const recruiter = async () => {
-  const me = await call<{ id: string; tenant: { id: string } }>('GET', '/api/v1/me', {
-    token: await tokenFor(HOME.recruiter),
-  });
-  return { tenantId: me.body.tenant.id, userId: me.body.id };
-};
+const recruiter = () => whoIs(HOME.recruiter);
 
 /** A live candidate session of the home tenant, as proctoring refers to it. */
 const liveSession = async (): Promise<SessionRef> => {
