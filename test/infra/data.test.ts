@@ -209,8 +209,13 @@ describe('Data: the keys of personal data', () => {
   });
 });
 
-describe('Data: export files', () => {
-  it('expires export files (decrypted copies of a person) a week after they are written, by tag', () => {
+describe('Data: files that expire by tag', () => {
+  it.each([
+    // Exports are decrypted copies of a person: a week after they are written.
+    ['expire-exports', 'export', 7],
+    // Snapshots: a backstop of the table's TTL, after the longest retention a tenant can set.
+    ['expire-snapshots', 'snapshot', 366],
+  ])('has the lifecycle rule %s: objects tagged %s expire after %i days', (id, tag, days) => {
     // Arrange
     const { template } = prod;
 
@@ -222,33 +227,10 @@ describe('Data: export files', () => {
     expect(rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          Id: 'expire-exports',
+          Id: id,
           Status: 'Enabled',
-          ExpirationInDays: 7,
-          TagFilters: [{ Key: 'assist-ten:lifecycle', Value: 'export' }],
-        }),
-      ]),
-    );
-  });
-});
-
-describe('Data: proctoring snapshots', () => {
-  it('expires tagged snapshots after the longest retention a tenant can set, as a backstop of the TTL', () => {
-    // Arrange
-    const { template } = prod;
-
-    // Act
-    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
-    const rules = buckets.flatMap((bucket) => bucket.Properties.LifecycleConfiguration?.Rules ?? []);
-
-    // Assert
-    expect(rules).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          Id: 'expire-snapshots',
-          Status: 'Enabled',
-          ExpirationInDays: 366,
-          TagFilters: [{ Key: 'assist-ten:lifecycle', Value: 'snapshot' }],
+          ExpirationInDays: days,
+          TagFilters: [{ Key: 'assist-ten:lifecycle', Value: tag }],
         }),
       ]),
     );
