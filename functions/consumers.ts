@@ -61,13 +61,15 @@ export const CONSUMERS = [
     kind: 'queue',
     queue: 'notifications',
     entry: 'functions/queue/notifications/handler.ts',
-    description: 'Turns domain events into inbox notifications, emails and WebSocket pushes',
+    description:
+      "Turns domain events into inbox notifications, emails and WebSocket pushes; sends interviews' calendar invitations",
     batchSize: 10,
     maxBatchingWindowSeconds: 1,
     // The queue's visibility timeout (180 s) is six times this, as AWS advises.
     timeoutSeconds: 30,
     maxConcurrency: 10,
-    access: { email: true, realtime: true },
+    // Calendar invitations go to the candidate too, whose address is encrypted.
+    access: { email: true, realtime: true, personalData: true },
   },
   {
     kind: 'queue',
@@ -133,6 +135,17 @@ export const CONSUMERS = [
     entry: 'functions/schedule/test-session-sweep/handler.ts',
     description: 'Submits test sessions whose deadline passed without a submission, so none stays open',
     // Each run takes what is due now; a backlog after an outage is worked off over a few runs.
+    rateMinutes: 1,
+    localIntervalSeconds: 2,
+    timeoutSeconds: 50,
+    access: {},
+  },
+  {
+    kind: 'schedule',
+    name: 'interview-reminders',
+    entry: 'functions/schedule/interview-reminders/handler.ts',
+    description: "Records the reminder of every interview whose tenant's lead time before its start has come",
+    // A reminder is at most a minute late; a backlog after an outage is worked off over a few runs.
     rateMinutes: 1,
     localIntervalSeconds: 2,
     timeoutSeconds: 50,

@@ -2,7 +2,9 @@ import { applicationRoutes } from './http/applications/routes.ts';
 import { assessmentContextRoutes } from './http/assessments/routes.ts';
 import { candidateRoutes } from './http/candidates/routes.ts';
 import { documentRoutes } from './http/documents/routes.ts';
+import { feedbackContextRoutes } from './http/feedback/routes.ts';
 import { identityRoutes } from './http/identity/routes.ts';
+import { interviewContextRoutes } from './http/interviews/routes.ts';
 import { jobDescriptionRoutes } from './http/job-descriptions/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { platformRoutes } from './http/platform/routes.ts';
@@ -30,6 +32,8 @@ export const CONTEXT_ROUTES = {
   assessments: assessmentContextRoutes,
   'test-sessions': testSessionContextRoutes,
   proctoring: proctoringContextRoutes,
+  interviews: interviewContextRoutes,
+  feedback: feedbackContextRoutes,
 } as const;
 
 export const routes = [
@@ -45,6 +49,8 @@ export const routes = [
   ...assessmentContextRoutes,
   ...testSessionContextRoutes,
   ...proctoringContextRoutes,
+  ...interviewContextRoutes,
+  ...feedbackContextRoutes,
 ] as const;
 
 // A route listed under another context's function would be served by the wrong Lambda.

@@ -5,8 +5,10 @@ import { fixtures as assessmentFixtures } from './fixtures/assessments.ts';
 import { fixtures as candidateFixtures } from './fixtures/candidates.ts';
 import { fixtures as documentFixtures } from './fixtures/documents.ts';
 import { fixtures as featureFlagFixtures } from './fixtures/feature-flags.ts';
+import { fixtures as feedbackFixtures } from './fixtures/feedback.ts';
 import { fixtures as identityFixtures } from './fixtures/identity.ts';
 import { fixtures as incidentFixtures } from './fixtures/incidents.ts';
+import { fixtures as interviewFixtures } from './fixtures/interviews.ts';
 import { fixtures as jobDescriptionFixtures } from './fixtures/job-descriptions.ts';
 import type { FeatureFixtures } from './fixtures/kit.ts';
 import { fixtures as metricFixtures } from './fixtures/metrics.ts';
@@ -133,6 +135,8 @@ const FEATURES: readonly FeatureFixtures[] = [
   resultFixtures,
   proctoringReviewFixtures,
   proctoringSnapshotFixtures,
+  interviewFixtures,
+  feedbackFixtures,
 ];
 
 export const resourceFactories: Record<string, () => Promise<string>> = Object.assign(

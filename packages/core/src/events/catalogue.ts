@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INTERVIEW_MODES, INTERVIEW_TYPES } from '../interviews/interview.model.ts';
 import { STAFF_ROLES } from '../shared/principal.ts';
 import type { QueueName } from '../shared/queues.ts';
 import { prefixedId } from '../shared/schema.ts';
@@ -13,6 +14,33 @@ const name = z.string().check(z.maxLength(300));
 const title = z.string().check(z.maxLength(300));
 const userIds = z.array(userId).check(z.maxLength(50));
 
+/**
+ * What a calendar invitation of an interview is made of. No candidate name or address, no
+ * notes or questions: delivery reads the participants' names and addresses when it sends.
+ */
+const interviewCalendar = z.object({
+  interviewId: prefixedId,
+  /** The calendar event's SEQUENCE at this change. */
+  sequence: z.int(),
+  candidateId: prefixedId,
+  applicationId: prefixedId,
+  requisitionId: prefixedId,
+  requisitionTitle: title,
+  interviewType: z.enum(INTERVIEW_TYPES),
+  interviewMode: z.enum(INTERVIEW_MODES),
+  round: z.int(),
+  scheduledAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.int(),
+  timeZone: z.string().check(z.maxLength(100)),
+  candidateTimeZone: z.string().check(z.maxLength(100)),
+  meetingLink: z.optional(z.string().check(z.maxLength(2_000))),
+  location: z.optional(z.string().check(z.maxLength(500))),
+  /** The lead first, then the panel. */
+  interviewerIds: z.array(userId).check(z.minLength(1), z.maxLength(10)),
+  /** Who booked it. */
+  organizerId: userId,
+});
+
 export const EVENT_PAYLOADS = {
   'requisition.published': z.object({
     requisitionId: prefixedId,
@@ -26,21 +54,37 @@ export const EVENT_PAYLOADS = {
     before: z.array(z.enum(STAFF_ROLES)),
     after: z.array(z.enum(STAFF_ROLES)),
   }),
-  'interview.scheduled': z.object({
-    interviewId: prefixedId,
-    candidateName: name,
-    requisitionTitle: z.optional(title),
-    startsAt: z.iso.datetime({ offset: true }),
-    interviewerIds: userIds,
-    organizerId: userId,
+  /** Booked: every participant gets a calendar invitation (METHOD:REQUEST), interviewers an inbox item too. */
+  'interview.scheduled': interviewCalendar,
+  /**
+   * Moved, or its place or people changed: participants get the invitation again with a
+   * higher SEQUENCE, and interviewers taken off the panel get a cancellation.
+   */
+  'interview.updated': z.extend(interviewCalendar, {
+    /** The start or the length changed (not only the place or the people). */
+    rescheduled: z.boolean(),
+    removedInterviewerIds: z.array(userId).check(z.maxLength(10)),
   }),
+  /** Called off: every participant gets a cancellation (METHOD:CANCEL). The reason stays on the interview. */
+  'interview.cancelled': interviewCalendar,
+  /** The tenant's lead time before the start: a reminder to every participant. */
+  'interview.reminder_due': interviewCalendar,
+  /**
+   * No candidate name and no feedback content: the recipients read both in the app, where
+   * the visibility rules apply.
+   */
   'feedback.submitted': z.object({
     feedbackId: prefixedId,
     interviewId: prefixedId,
-    candidateName: name,
+    applicationId: prefixedId,
+    requisitionTitle: title,
+    round: z.int(),
     interviewerId: userId,
+    /** Who booked the interview: the recruiter who reads the scorecard. */
     organizerId: userId,
     hiringManagerId: z.optional(userId),
+    /** Every interviewer of the interview has now submitted: the scorecard is complete for it. */
+    allSubmitted: z.boolean(),
   }),
   'proctoring.session_flagged': z.object({
     testSessionId: prefixedId,
@@ -148,6 +192,9 @@ export const EVENT_QUEUES = {
   'requisition.published': 'notifications',
   'user.roles_changed': 'notifications',
   'interview.scheduled': 'notifications',
+  'interview.updated': 'notifications',
+  'interview.cancelled': 'notifications',
+  'interview.reminder_due': 'notifications',
   'feedback.submitted': 'notifications',
   'proctoring.session_flagged': 'notifications',
   'proctoring.appeal_submitted': 'notifications',
@@ -170,6 +217,9 @@ const notificationEnvelopes = [
   envelope('requisition.published'),
   envelope('user.roles_changed'),
   envelope('interview.scheduled'),
+  envelope('interview.updated'),
+  envelope('interview.cancelled'),
+  envelope('interview.reminder_due'),
   envelope('feedback.submitted'),
   envelope('proctoring.session_flagged'),
   envelope('proctoring.appeal_submitted'),

@@ -29,6 +29,8 @@ export const ID_PREFIXES = {
   refreshToken: 'rtok',
   proctoringEvent: 'proc',
   snapshot: 'snap',
+  interview: 'int',
+  feedback: 'fb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

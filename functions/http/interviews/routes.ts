@@ -1,0 +1,4 @@
+import { interviewRoutes } from '../../routes/interviews.ts';
+
+/** The routes the interviews function serves: scheduling, lists, details and the lifecycle. */
+export const interviewContextRoutes = [...interviewRoutes] as const;

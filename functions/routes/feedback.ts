@@ -1,0 +1,2 @@
+/** Interviewers' feedback, its visibility rules, and the application's consolidated scorecard. */
+export const feedbackRoutes = [] as const;
