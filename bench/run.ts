@@ -426,6 +426,39 @@ async function measureAgainstLocalCloud(): Promise<void> {
     );
     details.proctoring = proctoring;
 
+    step('interviews: bookings over HTTP, "my upcoming interviews", 20 overlapping bookings at once');
+    const { measureInterviews } = await import('./interviews.ts');
+    const seededInterviewer = LOCAL_USERS.find((user) => user.email === 'interviewer@demo.test');
+    const interviewerToken = seededInterviewer ? await issuer.login(seededInterviewer.email) : null;
+    if (!seededInterviewer || !interviewerToken) throw new Error('interviewer@demo.test cannot sign in locally');
+    const interviews = await measureInterviews(gateway.url, actor, token, {
+      userId: seededInterviewer.userId,
+      token: interviewerToken,
+    });
+    metrics.push(
+      reported('interviews.schedule.p50', 'scheduling an interview over HTTP: p50', interviews.scheduling.p50, 'ms'),
+      reported('interviews.schedule.p99', 'scheduling an interview over HTTP: p99', interviews.scheduling.p99, 'ms'),
+      reported(
+        'interviews.upcoming.p50',
+        `"my upcoming interviews", first page of ${interviews.bookings}: p50`,
+        interviews.upcoming.p50,
+        'ms',
+      ),
+      reported(
+        'interviews.upcoming.p99',
+        `"my upcoming interviews", first page of ${interviews.bookings}: p99`,
+        interviews.upcoming.p99,
+        'ms',
+      ),
+      reported(
+        'interviews.contention.ms',
+        `20 overlapping bookings at once: all answered (${interviews.contention.booked} booked, ${interviews.contention.refused} refused)`,
+        round(interviews.contention.ms, 0),
+        'ms',
+      ),
+    );
+    details.interviews = interviews;
+
     const requestsDetail: Record<string, unknown> = {};
     for (const call of CALLS) {
       const perCall = [...warm.results[call].requests, ...e2e[call].requests, ...(call === 'list' ? pages : [])];

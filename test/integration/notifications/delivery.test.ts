@@ -10,6 +10,7 @@ import { freshRecipient } from '../../support/recipients.ts';
 import { HOME } from '../../support/users.ts';
 import { whoIs } from '../../support/whoami.ts';
 import { sampleEvents } from '../../unit/events/samples.ts';
+import { calendarPartOf, textPartOf } from '../../unit/notifications/support/calendar-reader.ts';
 
 /**
  * Every event type of the catalogue, delivered against the real table to users of its
@@ -54,15 +55,20 @@ const eventFor = (type: NotificationEvent['type'], people: Record<Role, { userId
 
 describe('deliverEvent', () => {
   it.each([
-    ['requisition.published', ['owner', 'manager']],
-    ['user.roles_changed', ['owner']],
-    ['interview.scheduled', ['interviewerA', 'interviewerB']],
-    ['feedback.submitted', ['owner', 'manager']],
-    ['proctoring.session_flagged', ['reviewer', 'owner']],
-    ['invitation.created', ['owner', 'manager']],
-    ['application.stage_changed', ['owner', 'manager']],
-    ['note.mentioned', ['owner', 'manager']],
-  ] as const)('delivers %s to %j and to nobody else', async (type, expected) => {
+    ['requisition.published', ['owner', 'manager'], ['owner', 'manager']],
+    ['user.roles_changed', ['owner'], ['owner']],
+    // Calendar invitations reach every interviewer, the organiser who booked themselves too.
+    ['interview.scheduled', ['interviewerA', 'interviewerB'], ['interviewerA', 'interviewerB', 'actor']],
+    // interviewerB was taken off the panel: a cancellation of their own, no inbox item.
+    ['interview.updated', ['interviewerA'], ['interviewerA', 'interviewerB']],
+    ['interview.cancelled', ['interviewerA', 'interviewerB'], ['interviewerA', 'interviewerB']],
+    ['interview.reminder_due', ['interviewerA', 'interviewerB'], ['interviewerA', 'interviewerB']],
+    ['feedback.submitted', ['owner', 'manager'], ['owner', 'manager']],
+    ['proctoring.session_flagged', ['reviewer', 'owner'], ['reviewer', 'owner']],
+    ['invitation.created', ['owner', 'manager'], ['owner', 'manager']],
+    ['application.stage_changed', ['owner', 'manager'], ['owner', 'manager']],
+    ['note.mentioned', ['owner', 'manager'], ['owner', 'manager']],
+  ] as const)('delivers %s to %j, emails %j, and nobody else', async (type, notified, emailed) => {
     // Arrange
     const people = await cast();
     const event = eventFor(type, people);
@@ -71,16 +77,32 @@ describe('deliverEvent', () => {
     const report = await deliverEvent(event);
 
     // Assert
-    expect(report).toMatchObject({ recipients: expected.length, notified: expected.length, skipped: 0 });
+    expect(report).toMatchObject({ recipients: notified.length, notified: notified.length, skipped: 0 });
     for (const [role, person] of Object.entries(people) as [Role, { userId: string; email: string }][]) {
       const inbox = await wholeInbox(ownerOf(tenantId, person.userId));
-      const wanted = (expected as readonly Role[]).includes(role);
       expect(
         inbox.map((notification) => notification.eventId),
         `${role}'s inbox`,
-      ).toEqual(wanted ? [event.eventId] : []);
-      expect((await emailsTo(person.email)).length, `${role}'s emails`).toBe(wanted ? 1 : 0);
+      ).toEqual((notified as readonly Role[]).includes(role) ? [event.eventId] : []);
+      expect((await emailsTo(person.email)).length, `${role}'s emails`).toBe(
+        (emailed as readonly Role[]).includes(role) ? 1 : 0,
+      );
     }
+  });
+
+  it('emails the interviewers of a booking one calendar invitation each, in place of the notification email', async () => {
+    // Arrange
+    const people = await cast();
+    const event = eventFor('interview.scheduled', people);
+
+    // Act
+    const report = await deliverEvent(event);
+
+    // Assert: the sample's candidate does not exist, so only the three interviewers are emailed
+    expect(report).toMatchObject({ emailed: 0, participants: { emailed: 3, skipped: 1 } });
+    const [email = ''] = await emailsTo(people.interviewerA.email);
+    expect(calendarPartOf(email)?.method).toBe('REQUEST');
+    expect(textPartOf(email)).toContain('Interview scheduled: Staff Engineer');
   });
 
   it('changes nothing when the same event is delivered again', async () => {
@@ -93,7 +115,7 @@ describe('deliverEvent', () => {
     const again = await deliverEvent(event);
 
     // Assert
-    expect(again).toMatchObject({ notified: 2, emailed: 0, pushed: 0 });
+    expect(again).toMatchObject({ notified: 2, emailed: 0, pushed: 0, participants: { emailed: 0 } });
     const owner = ownerOf(tenantId, people.interviewerA.userId);
     expect(await wholeInbox(owner)).toHaveLength(1);
     expect(await unreadOf(owner)).toBe(1);
@@ -105,14 +127,14 @@ describe('deliverEvent', () => {
     const emailOnly = await freshRecipient(tenantId, perNotificationType({ inApp: false, email: true }));
     const inAppOnly = await freshRecipient(tenantId, perNotificationType({ inApp: true, email: false }));
     const gone = await freshRecipient(tenantId, undefined, 'deactivated');
-    const scheduled = eventFor('interview.scheduled', {
+    const reminder = eventFor('interview.reminder_due', {
       ...(await cast()),
       interviewerA: emailOnly,
       interviewerB: inAppOnly,
     });
     const withGone = {
-      ...scheduled,
-      payload: { ...scheduled.payload, interviewerIds: [emailOnly.userId, inAppOnly.userId, gone.userId] },
+      ...reminder,
+      payload: { ...reminder.payload, interviewerIds: [emailOnly.userId, inAppOnly.userId, gone.userId] },
     } as NotificationEvent;
     const security = eventFor('user.roles_changed', { ...(await cast()), owner: inAppOnly });
 
@@ -120,13 +142,33 @@ describe('deliverEvent', () => {
     const report = await deliverEvent(withGone);
     await deliverEvent(security);
 
-    // Assert: the organiser scheduled it, so the three interviewers are the recipients
+    // Assert
     expect(report).toMatchObject({ recipients: 3, notified: 1, emailed: 1, skipped: 1 });
     expect(await wholeInbox(ownerOf(tenantId, emailOnly.userId))).toEqual([]);
     expect((await emailsTo(emailOnly.email)).length).toBe(1);
     expect(await wholeInbox(ownerOf(tenantId, inAppOnly.userId))).toHaveLength(2);
     expect((await emailsTo(inAppOnly.email)).length).toBe(1);
     expect(await wholeInbox(ownerOf(tenantId, gone.userId))).toEqual([]);
+  });
+
+  it('sends a calendar invitation to an interviewer with interview emails off, and no deactivated one', async () => {
+    // Arrange
+    const inAppOnly = await freshRecipient(tenantId, perNotificationType({ inApp: true, email: false }));
+    const gone = await freshRecipient(tenantId, undefined, 'deactivated');
+    const scheduled = eventFor('interview.scheduled', await cast());
+    const event = {
+      ...scheduled,
+      payload: { ...scheduled.payload, interviewerIds: [inAppOnly.userId, gone.userId] },
+    } as NotificationEvent;
+
+    // Act
+    const report = await deliverEvent(event);
+
+    // Assert
+    expect(report).toMatchObject({ notified: 1, emailed: 0, participants: { emailed: 1 } });
+    const emails = await emailsTo(inAppOnly.email);
+    expect(emails.map((email) => calendarPartOf(email)?.method)).toEqual(['REQUEST']);
+    expect(await emailsTo(gone.email)).toEqual([]);
   });
 });
 
@@ -141,14 +183,19 @@ describe('deliverEvent for a suspended tenant', () => {
       status: 'suspended',
     }).go();
     const recipient = await freshRecipient(suspendedId);
+    const interviewer = await freshRecipient(suspendedId);
     const event = eventFor('user.roles_changed', { ...(await cast()), owner: recipient });
+    const booking = eventFor('interview.scheduled', { ...(await cast()), interviewerA: interviewer });
 
     // Act
     const report = await deliverEvent({ ...event, tenantId: suspendedId });
+    const bookingReport = await deliverEvent({ ...booking, tenantId: suspendedId });
 
-    // Assert
+    // Assert: neither a notification nor a calendar invitation
     expect(report).toMatchObject({ recipients: 1, notified: 0, emailed: 0, skipped: 1 });
+    expect(bookingReport).toMatchObject({ notified: 0, participants: { emailed: 0 } });
     expect(await wholeInbox(ownerOf(suspendedId, recipient.userId))).toEqual([]);
     expect((await emailsTo(recipient.email)).length).toBe(0);
+    expect((await emailsTo(interviewer.email)).length).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@assist-ten/core/events/catalogue';
+import type { DomainEvent, EventPayload } from '@assist-ten/core/events/catalogue';
 import { newId } from '@assist-ten/core/shared/ids';
 
 /** One user id per role an event names, so a test can tell recipients apart. */
@@ -13,6 +13,33 @@ export const people = {
 
 const envelope = { tenantId: 'tnt_01JDEM00000000000000000001', occurredAt: '2026-11-24T10:00:00.000Z' };
 const id = 'int_01JDEM00000000000000000001';
+
+/**
+ * The calendar facts every interview event carries: a video interview of the lead
+ * (interviewerA) and the panel (interviewerB) booked by `people.owner`, 14:30 UTC on
+ * 1 December 2026, planned in Lisbon for a candidate in New York.
+ */
+export const interviewCalendar = (
+  overrides: Partial<EventPayload<'interview.scheduled'>> = {},
+): EventPayload<'interview.scheduled'> => ({
+  interviewId: id,
+  sequence: 0,
+  candidateId: 'cand_01JDEM00000000000000000001',
+  applicationId: 'app_01JDEM00000000000000000001',
+  requisitionId: 'req_01JDEM00000000000000000001',
+  requisitionTitle: 'Staff Engineer',
+  interviewType: 'technical',
+  interviewMode: 'video',
+  round: 2,
+  scheduledAt: '2026-12-01T14:30:00.000Z',
+  durationMinutes: 60,
+  timeZone: 'Europe/Lisbon',
+  candidateTimeZone: 'America/New_York',
+  meetingLink: 'https://meet.example.test/abc-defg-hij',
+  interviewerIds: [people.interviewerA, people.interviewerB],
+  organizerId: people.owner,
+  ...overrides,
+});
 
 /** A valid event of every type of the catalogue, caused by `people.actor`. */
 export const sampleEvents = (): DomainEvent[] => [
@@ -40,14 +67,39 @@ export const sampleEvents = (): DomainEvent[] => [
     eventId: newId('event'),
     actorId: people.actor,
     type: 'interview.scheduled',
-    payload: {
-      interviewId: id,
-      candidateName: 'Ada Lovelace',
-      requisitionTitle: 'Staff Engineer',
-      startsAt: '2026-12-01T14:30:00.000Z',
+    // The organiser booked themselves onto the panel.
+    payload: interviewCalendar({
       interviewerIds: [people.interviewerA, people.interviewerB, people.actor],
       organizerId: people.actor,
+    }),
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'interview.updated',
+    payload: {
+      ...interviewCalendar({
+        sequence: 1,
+        scheduledAt: '2026-12-02T09:00:00.000Z',
+        interviewerIds: [people.interviewerA],
+      }),
+      rescheduled: true,
+      removedInterviewerIds: [people.interviewerB],
     },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    actorId: people.actor,
+    type: 'interview.cancelled',
+    payload: interviewCalendar({ sequence: 2 }),
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
+    type: 'interview.reminder_due',
+    payload: interviewCalendar(),
   },
   {
     ...envelope,
@@ -57,10 +109,13 @@ export const sampleEvents = (): DomainEvent[] => [
     payload: {
       feedbackId: 'fb_01JDEM00000000000000000001',
       interviewId: id,
-      candidateName: 'Ada Lovelace',
+      applicationId: 'app_01JDEM00000000000000000001',
+      requisitionTitle: 'Staff Engineer',
+      round: 2,
       interviewerId: people.interviewerA,
       organizerId: people.owner,
       hiringManagerId: people.manager,
+      allSubmitted: false,
     },
   },
   {

@@ -16,6 +16,9 @@ describe('draftFor', () => {
     ['requisition.published', [people.owner, people.manager], 'application', 'normal'],
     ['user.roles_changed', [people.owner], 'system', 'urgent'],
     ['interview.scheduled', [people.interviewerA, people.interviewerB], 'interview', 'high'],
+    ['interview.updated', [people.interviewerA], 'interview', 'high'],
+    ['interview.cancelled', [people.interviewerA, people.interviewerB], 'interview', 'high'],
+    ['interview.reminder_due', [people.interviewerA, people.interviewerB], 'interview', 'high'],
     ['feedback.submitted', [people.owner, people.manager], 'interview', 'normal'],
     ['proctoring.session_flagged', [people.reviewer, people.owner], 'proctoring', 'high'],
     ['invitation.created', [people.owner, people.manager], 'assessment', 'low'],
@@ -104,6 +107,108 @@ describe('draftFor', () => {
     // Assert: 14:30 UTC is 14:30 in Lisbon in December and 23:30 in Tokyo
     expect(lisbon).toContain('14:30');
     expect(tokyo).toContain('23:30');
+  });
+});
+
+describe('draftFor interview events', () => {
+  const interviewEvents = [
+    'interview.scheduled',
+    'interview.updated',
+    'interview.cancelled',
+    'interview.reminder_due',
+  ] as const;
+
+  it.each(interviewEvents)('%s names the job, the round and the time, never the candidate', (type) => {
+    // Arrange
+    const event = sample(type);
+
+    // Act
+    const draft = draftFor(event);
+    const { title, message } = draft.content(recipient);
+
+    // Assert
+    expect(draft.actionUrl).toBe(`/interviews/${event.payload.interviewId}`);
+    expect(`${title} ${message}`).toContain('Staff Engineer');
+    expect(message).toContain('round 2');
+    expect(message).toMatch(/\d{2}:\d{2}/);
+    expect(`${title} ${message}`).not.toMatch(/Ada|Lovelace|cand_/);
+  });
+
+  it('lets the calendar invitation be the email of a booking, a change and a cancellation, not of a reminder', () => {
+    // Act
+    const flags = Object.fromEntries(
+      interviewEvents.map((type) => [type, draftFor(sample(type)).emailedAsCalendar ?? false]),
+    );
+
+    // Assert
+    expect(flags).toEqual({
+      'interview.scheduled': true,
+      'interview.updated': true,
+      'interview.cancelled': true,
+      'interview.reminder_due': false,
+    });
+  });
+
+  it('says whether an update moved the interview or only changed its details', () => {
+    // Arrange
+    const moved = sample('interview.updated');
+    const edited = { ...moved, payload: { ...moved.payload, rescheduled: false } };
+
+    // Act
+    const movedTitle = draftFor(moved).content(recipient).title;
+    const editedTitle = draftFor(edited).content(recipient).title;
+
+    // Assert
+    expect(movedTitle).toBe('Interview rescheduled: Staff Engineer');
+    expect(editedTitle).toBe('Interview updated: Staff Engineer');
+  });
+
+  it('says a cancelled interview is cancelled', () => {
+    // Act
+    const { title, message } = draftFor(sample('interview.cancelled')).content(recipient);
+
+    // Assert
+    expect(title).toBe('Interview cancelled: Staff Engineer');
+    expect(message).toContain('is cancelled');
+  });
+});
+
+describe('draftFor feedback.submitted', () => {
+  it('tells the organiser and the hiring manager, but not the interviewer who submitted it', () => {
+    // Arrange: the submitting interviewer is also the hiring manager; the event has no actor
+    const event = sample('feedback.submitted');
+    const own = { ...event, actorId: undefined, payload: { ...event.payload, hiringManagerId: people.interviewerA } };
+
+    // Act
+    const draft = draftFor(own);
+
+    // Assert
+    expect(draft.recipients).toEqual([people.owner]);
+  });
+
+  it('points to the interview while feedback is still coming in', () => {
+    // Act
+    const draft = draftFor(sample('feedback.submitted'));
+
+    // Assert
+    expect(draft.actionUrl).toBe('/interviews/int_01JDEM00000000000000000001/feedback');
+    expect(draft.content(recipient).title).toBe('Feedback submitted: Staff Engineer (round 2)');
+  });
+
+  it('says the scorecard is complete and points to it once every interviewer submitted', () => {
+    // Arrange
+    const event = sample('feedback.submitted');
+    const complete = { ...event, payload: { ...event.payload, allSubmitted: true } };
+
+    // Act
+    const draft = draftFor(complete);
+
+    // Assert
+    expect(draft.actionUrl).toBe('/applications/app_01JDEM00000000000000000001/scorecard');
+    expect(draft.relatedEntityType).toBe('application');
+    expect(draft.content(recipient).title).toBe('Scorecard complete: Staff Engineer (round 2)');
+    expect(draft.content(recipient).message).toContain('scorecard is complete');
+    expect(draft.priority).toBe('normal');
   });
 });
 

@@ -1,13 +1,11 @@
 import type { NotificationEvent } from '../events/catalogue.ts';
-import { EVENT_RETENTION_SECONDS } from '../events/record.ts';
 import { TenantEntity } from '../identity/tenant.entity.ts';
 import { UserEntity, type UserItem } from '../identity/user.entity.ts';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../identity/user.model.ts';
-import { abandonIdempotent, beginIdempotent, completeIdempotent } from '../shared/idempotency.ts';
 import { derivedId } from '../shared/ids.ts';
-import { PermanentEmailError } from './email/errors.ts';
+import { emailParticipants, isParticipantEvent, type ParticipantReport } from './calendar-delivery.ts';
 import { renderNotificationEmail } from './email/render.ts';
-import { emailSenderFromEnv } from './email/sender.ts';
+import { emailOnce } from './email-once.ts';
 import { createNotification } from './notification.service.ts';
 import { pushToUser } from './realtime.ts';
 import { draftFor, type NotificationDraft, wantsEmail } from './rules.ts';
@@ -22,50 +20,31 @@ export interface DeliveryReport {
   /** Unknown or deactivated users, users with every channel of the type turned off, and
    * everyone of a suspended tenant. */
   skipped: number;
-  /** Emails SES refused for good (e.g. a rejected address): logged, never retried. */
+  /** Emails SES refused for good (e.g. a rejected address): logged, never retried. Ids only. */
   undeliverable: string[];
+  /** An interview's participants: their calendar messages, the candidate's reminder (calendar-delivery.ts). */
+  participants: Omit<ParticipantReport, 'undeliverable'>;
 }
 
 const notificationIdOf = (event: NotificationEvent, userId: string): string =>
   derivedId('notification', event.eventId, `${event.eventId}:${userId}`);
 
-/**
- * Sends the recipient's email once per event, however often the event arrives: the claim
- * is taken before sending and freed if sending fails, so a retry sends it then. A crash
- * between SES accepting it and the claim completing sends it twice (at least once).
- */
-const emailOnce = async (
+/** The recipient's copy of the notification as an email, once per event. */
+const emailNotification = (
   event: NotificationEvent,
   user: UserItem,
   tenantName: string,
   notification: Parameters<typeof renderNotificationEmail>[0]['notification'],
-): Promise<'sent' | 'already' | 'undeliverable'> => {
-  const claim = { tenantId: event.tenantId, scope: 'notification-email', key: `${event.eventId}:${user.userId}` };
-  // Kept as long as the event can be replayed, so a replay never emails anyone twice.
-  const started = await beginIdempotent(claim, event.type, { retentionSeconds: EVENT_RETENTION_SECONDS });
-  if (started.kind === 'replay') return 'already';
-  try {
-    const email = renderNotificationEmail({
+) =>
+  emailOnce({ tenantId: event.tenantId, key: `${event.eventId}:${user.userId}`, fingerprint: event.type }, () => ({
+    to: user.email,
+    ...renderNotificationEmail({
       notification,
       recipient: { name: user.name, email: user.email, locale: user.locale, timeZone: user.timezone },
       tenantName,
-    });
-    const sent = await emailSenderFromEnv().send({
-      to: user.email,
-      ...email,
-      tags: { eventType: event.type.replace('.', '_'), tenantId: event.tenantId },
-    });
-    await completeIdempotent(claim, { statusCode: 202, body: sent.messageId, headers: {} });
-    return 'sent';
-  } catch (error) {
-    if (error instanceof PermanentEmailError) {
-      await completeIdempotent(claim, { statusCode: 422, body: error.code, headers: {} });
-      return 'undeliverable';
-    }
-    await abandonIdempotent(claim);
-    throw error;
-  }
-};
+    }),
+    tags: { eventType: event.type.replace('.', '_'), tenantId: event.tenantId },
+  }));
 
 const deliverTo = async (
   event: NotificationEvent,
@@ -75,7 +54,8 @@ const deliverTo = async (
   report: DeliveryReport,
 ): Promise<void> => {
   const channels = user.notificationPreferences?.[draft.type] ?? DEFAULT_NOTIFICATION_PREFERENCES[draft.type];
-  const email = wantsEmail(draft, channels.email);
+  // The calendar invitation is this event's email: a second one would say the same again.
+  const email = !draft.emailedAsCalendar && wantsEmail(draft, channels.email);
   if (!channels.inApp && !email) {
     report.skipped++;
     return;
@@ -107,7 +87,7 @@ const deliverTo = async (
     }
   }
   if (email) {
-    const outcome = await emailOnce(event, user, tenantName, notification);
+    const outcome = await emailNotification(event, user, tenantName, notification);
     if (outcome === 'sent') report.emailed++;
     if (outcome === 'undeliverable') report.undeliverable.push(user.userId);
   }
@@ -115,8 +95,9 @@ const deliverTo = async (
 
 /**
  * Turns one domain event into notifications: an inbox item for each recipient who wants it
- * (pushed to their open connections), and an email where their preferences allow. Safe to
- * run again for the same event: every step is idempotent per event and recipient.
+ * (pushed to their open connections), and an email where their preferences allow; an
+ * interview's change also emails its participants (calendar-delivery.ts). Safe to run
+ * again for the same event: every step is idempotent per event and recipient.
  */
 export const deliverEvent = async (event: NotificationEvent): Promise<DeliveryReport> => {
   const draft = draftFor(event);
@@ -128,21 +109,32 @@ export const deliverEvent = async (event: NotificationEvent): Promise<DeliveryRe
     pushed: 0,
     skipped: 0,
     undeliverable: [],
+    participants: { emailed: 0, skipped: 0 },
   };
-  if (draft.recipients.length === 0) return report;
+  const participants = isParticipantEvent(event) ? event : undefined;
+  if (draft.recipients.length === 0 && !participants) return report;
   const [{ data: tenant }, users] = await Promise.all([
     TenantEntity.get({ tenantId: event.tenantId }).go(),
-    UserEntity.get(draft.recipients.map((userId) => ({ tenantId: event.tenantId, userId }))).go(),
+    draft.recipients.length
+      ? UserEntity.get(draft.recipients.map((userId) => ({ tenantId: event.tenantId, userId }))).go()
+      : { data: [], unprocessed: [] },
   ]);
   // Keys DynamoDB did not get to: fail the delivery so the whole event is retried.
   if (users.unprocessed.length) throw new Error(`${users.unprocessed.length} recipients could not be read`);
-  // A suspended tenant's users cannot sign in: nothing should call them back to the product.
+  // A suspended tenant's users cannot sign in, nor interview anyone: nothing should call anyone back.
   if (tenant?.status !== 'active') {
     report.skipped = draft.recipients.length;
     return report;
   }
   const active = users.data.filter((user) => user.status === 'active');
   report.skipped += draft.recipients.length - active.length;
-  await Promise.all(active.map((user) => deliverTo(event, draft, user, tenant.name, report)));
+  const [participantReport] = await Promise.all([
+    participants ? emailParticipants(participants, draft, tenant.name) : undefined,
+    ...active.map((user) => deliverTo(event, draft, user, tenant.name, report)),
+  ]);
+  if (participantReport) {
+    report.participants = { emailed: participantReport.emailed, skipped: participantReport.skipped };
+    report.undeliverable.push(...participantReport.undeliverable);
+  }
   return report;
 };

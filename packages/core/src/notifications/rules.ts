@@ -1,4 +1,5 @@
 import type { DomainEventOf, NotificationEvent, NotificationEventType } from '../events/catalogue.ts';
+import { durationText, type InterviewCalendar, interviewKind } from '../interviews/calendar-text.ts';
 import type { NotificationPriority, NotificationType } from './notification.model.ts';
 
 /** What a recipient's copy of a notification is written for. */
@@ -22,6 +23,12 @@ export interface NotificationDraft {
    * its type, because they must learn of it although they are not signed in.
    */
   security?: boolean;
+  /**
+   * The event's email is a calendar invitation (calendar-delivery.ts), sent to every
+   * participant and carrying this message: the notification itself stays in-app, so
+   * nobody gets two emails for one change.
+   */
+  emailedAsCalendar?: boolean;
   content(recipient: Recipient): { title: string; message: string };
 }
 
@@ -44,6 +51,21 @@ const when = (iso: string, recipient: Recipient): string => {
 };
 
 const listOf = (items: readonly string[]): string => items.join(', ');
+
+/** "Technical interview (round 2) on Tue, 1 Dec 2026, 14:30 GMT, 1 hour": never the candidate's name. */
+const interviewLine = (interview: InterviewCalendar, recipient: Recipient): string =>
+  `${interviewKind(interview)} on ${when(interview.scheduledAt, recipient)}, ${durationText(interview.durationMinutes)}`;
+
+/** Who hears of an interview's changes in the app: its interviewers, on the interview's page. */
+const interviewNotice = (interview: InterviewCalendar) =>
+  ({
+    recipients: interview.interviewerIds,
+    type: 'interview',
+    priority: 'high',
+    relatedEntityType: 'interview',
+    relatedEntityId: interview.interviewId,
+    actionUrl: `/interviews/${interview.interviewId}`,
+  }) as const;
 
 type Rules = { [T in NotificationEventType]: (event: DomainEventOf<T>) => NotificationDraft };
 
@@ -78,28 +100,64 @@ const RULES: Rules = {
     }),
   }),
   'interview.scheduled': ({ payload }) => ({
-    recipients: [...payload.interviewerIds, payload.organizerId],
-    type: 'interview',
-    priority: 'high',
-    relatedEntityType: 'interview',
-    relatedEntityId: payload.interviewId,
-    actionUrl: `/interviews/${payload.interviewId}`,
+    ...interviewNotice(payload),
+    emailedAsCalendar: true,
     content: (recipient) => ({
-      title: `Interview scheduled with ${payload.candidateName}`,
-      message: `${payload.candidateName}${payload.requisitionTitle ? ` (${payload.requisitionTitle})` : ''} on ${when(payload.startsAt, recipient)}.`,
+      title: `Interview scheduled: ${payload.requisitionTitle}`,
+      message: `You are interviewing for "${payload.requisitionTitle}": ${interviewLine(payload, recipient)}.`,
+    }),
+  }),
+  'interview.updated': ({ payload }) => ({
+    ...interviewNotice(payload),
+    emailedAsCalendar: true,
+    content: (recipient) => ({
+      title: `${payload.rescheduled ? 'Interview rescheduled' : 'Interview updated'}: ${payload.requisitionTitle}`,
+      message: `${payload.rescheduled ? 'New time' : 'Changed details'} for your interview for "${payload.requisitionTitle}": ${interviewLine(payload, recipient)}.`,
+    }),
+  }),
+  'interview.cancelled': ({ payload }) => ({
+    ...interviewNotice(payload),
+    emailedAsCalendar: true,
+    content: (recipient) => ({
+      title: `Interview cancelled: ${payload.requisitionTitle}`,
+      message: `The ${interviewKind(payload)} for "${payload.requisitionTitle}" on ${when(payload.scheduledAt, recipient)} is cancelled.`,
+    }),
+  }),
+  'interview.reminder_due': ({ payload }) => ({
+    ...interviewNotice(payload),
+    content: (recipient) => ({
+      title: `Interview soon: ${payload.requisitionTitle}`,
+      message: `Your interview for "${payload.requisitionTitle}" is coming up: ${interviewLine(payload, recipient)}.`,
     }),
   }),
   'feedback.submitted': ({ payload }) => ({
-    recipients: [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    recipients: [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])].filter(
+      // The interviewer who submitted it knows; they may also be the organiser or the manager.
+      (userId) => userId !== payload.interviewerId,
+    ),
     type: 'interview',
     priority: 'normal',
-    relatedEntityType: 'interview',
-    relatedEntityId: payload.interviewId,
-    actionUrl: `/interviews/${payload.interviewId}/feedback`,
-    content: () => ({
-      title: `Feedback submitted for ${payload.candidateName}`,
-      message: `New interview feedback on ${payload.candidateName} is ready to read.`,
-    }),
+    ...(payload.allSubmitted
+      ? {
+          relatedEntityType: 'application',
+          relatedEntityId: payload.applicationId,
+          actionUrl: `/applications/${payload.applicationId}/scorecard`,
+        }
+      : {
+          relatedEntityType: 'interview',
+          relatedEntityId: payload.interviewId,
+          actionUrl: `/interviews/${payload.interviewId}/feedback`,
+        }),
+    content: () =>
+      payload.allSubmitted
+        ? {
+            title: `Scorecard complete: ${payload.requisitionTitle} (round ${payload.round})`,
+            message: `Every interviewer of round ${payload.round} for "${payload.requisitionTitle}" has submitted feedback: the scorecard is complete and ready to read.`,
+          }
+        : {
+            title: `Feedback submitted: ${payload.requisitionTitle} (round ${payload.round})`,
+            message: `An interviewer submitted feedback on round ${payload.round} for "${payload.requisitionTitle}". The scorecard fills in as the others submit theirs.`,
+          },
   }),
   'proctoring.session_flagged': ({ payload }) => ({
     recipients: payload.reviewerIds,

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { outboxEmailSender } from '@assist-ten/core/notifications/email/outbox-sender';
 import type { EmailMessage } from '@assist-ten/core/notifications/email/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calendarPartOf, mimeParts } from '../support/calendar-reader.ts';
 
 const FROM = 'Assist-Ten <no-reply@assist-ten.local>';
 const NOW = new Date('2025-03-03T09:15:30.123Z');
@@ -130,6 +131,28 @@ describe('outboxEmailSender', () => {
       'text/html; charset=utf-8',
     ]);
     expect(parts.map(decodeBody)).toEqual([message.text, message.html]);
+  });
+
+  it('writes a calendar message with its text/calendar alternative and an invite.ics attachment', async () => {
+    const calendar = {
+      method: 'CANCEL' as const,
+      ics: 'BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nSUMMARY:Zoë\r\nEND:VCALENDAR',
+    };
+
+    const sent = await outboxEmailSender({ dir: root, from: FROM, clock }).send(aMessage({ calendar }));
+
+    const raw = await readFile(sent.location ?? '', 'utf8');
+    expect(raw).toMatch(/^Content-Type: multipart\/mixed;/m);
+    const parts = mimeParts(raw);
+    expect(parts.map((part) => part.contentType)).toEqual([
+      'text/plain; charset=utf-8',
+      'text/html; charset=utf-8',
+      'text/calendar; charset=utf-8; method=CANCEL',
+      'application/ics; name=invite.ics',
+    ]);
+    expect(parts[3]?.disposition).toBe('attachment; filename=invite.ics');
+    expect(calendarPartOf(raw)).toEqual({ method: 'CANCEL', ics: calendar.ics });
+    expect(parts[3]?.body).toBe(calendar.ics);
   });
 
   it('records the tags in a header a developer can read', async () => {

@@ -1,7 +1,13 @@
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmailSenderFromEnv, emailSenderFromEnv } from '@assist-ten/core/notifications/email/sender';
+import {
+  addressOf,
+  createEmailSenderFromEnv,
+  emailFromEnv,
+  emailSenderFromEnv,
+  LOCAL_EMAIL_FROM,
+} from '@assist-ten/core/notifications/email/sender';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -65,5 +71,40 @@ describe('emailSenderFromEnv', () => {
     const second = emailSenderFromEnv();
 
     expect(second).toBe(first);
+  });
+});
+
+describe('emailFromEnv', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is EMAIL_FROM when set', () => {
+    vi.stubEnv('EMAIL_OUTBOX_DIR', '');
+    vi.stubEnv('EMAIL_FROM', 'Assist-Ten <no-reply@mail.assist-ten.com>');
+
+    expect(emailFromEnv()).toBe('Assist-Ten <no-reply@mail.assist-ten.com>');
+  });
+
+  it('is the local sender when emails only go to the outbox', () => {
+    vi.stubEnv('EMAIL_OUTBOX_DIR', '/tmp/outbox');
+    vi.stubEnv('EMAIL_FROM', '');
+
+    expect(emailFromEnv()).toBe(LOCAL_EMAIL_FROM);
+  });
+
+  it('fails with the variable name when SES would have no sender', () => {
+    vi.stubEnv('EMAIL_OUTBOX_DIR', '');
+    vi.stubEnv('EMAIL_FROM', '');
+
+    expect(() => emailFromEnv()).toThrow('EMAIL_FROM');
+  });
+});
+
+describe('addressOf', () => {
+  it.each([
+    ['Assist-Ten <no-reply@assist-ten.local>', 'no-reply@assist-ten.local'],
+    ['"Assist Ten, Inc." <no-reply@mail.assist-ten.com> ', 'no-reply@mail.assist-ten.com'],
+    [' no-reply@mail.assist-ten.com', 'no-reply@mail.assist-ten.com'],
+  ])('reads the address of %j', (from, address) => {
+    expect(addressOf(from)).toBe(address);
   });
 });

@@ -1,3 +1,4 @@
+import { interviewCalendar } from '@assist-ten/core/interviews/calendar-ics';
 import { PermanentEmailError, RetryableEmailError } from '@assist-ten/core/notifications/email/errors';
 import type { EmailMessage } from '@assist-ten/core/notifications/email/sender';
 import {
@@ -20,6 +21,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { interviewCalendar as aPayload } from '../../events/samples.ts';
+import { calendarPartOf, textPartOf } from '../support/calendar-reader.ts';
 
 const mockSes = () => mockClient(SESv2Client);
 
@@ -77,6 +80,34 @@ describe('sesEmailSender', () => {
         ],
       },
     ]);
+  });
+
+  it('sends an email with a calendar Raw: the MIME from EMAIL_FROM with the text/calendar part and invite.ics', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-message-1' });
+    const ics = interviewCalendar({
+      message: 'invite',
+      interview: aPayload(),
+      organizer: { name: 'Rita', email: 'no-reply@mail.assist-ten.com' },
+      attendees: [{ name: 'Zoë', email: 'rita@demo.test', role: 'candidate' }],
+      stamp: '2026-11-24T10:00:00.000Z',
+    });
+
+    const sent = await sender().send(aMessage({ calendar: ics, tags: { eventType: 'interview_scheduled' } }));
+
+    expect(sent).toEqual({ messageId: 'ses-message-1' });
+    const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
+    expect(input?.FromEmailAddress).toBe(FROM);
+    expect(input?.Destination).toEqual({ ToAddresses: ['rita@demo.test'] });
+    expect(input?.Content?.Simple).toBeUndefined();
+    expect(input?.EmailTags).toEqual([{ Name: 'eventType', Value: 'interview_scheduled' }]);
+    const raw = Buffer.from(input?.Content?.Raw?.Data ?? new Uint8Array()).toString('utf8');
+    expect(raw).toMatch(/^From: "Assist-Ten" <no-reply@mail\.assist-ten\.com>\r$/m);
+    expect(raw).toMatch(/^To: rita@demo\.test\r$/m);
+    expect(raw).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=REQUEST\r$/m);
+    expect(raw).toMatch(/^METHOD:REQUEST\r$/m);
+    expect(raw).toContain('filename=invite.ics');
+    expect(calendarPartOf(raw)?.ics).toBe(ics.ics);
+    expect(textPartOf(raw)).toBe('Hi Rita,\n\nPlain body');
   });
 
   it('sends no tags when the message has none', async () => {

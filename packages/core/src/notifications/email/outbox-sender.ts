@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { monotonicFactory } from 'ulid';
 import { type Clock, systemClock } from '../../shared/clock.ts';
 import { singleLine } from './format.ts';
+import { composeMime } from './mime.ts';
 import type { EmailSender } from './sender.ts';
 
 export interface OutboxSenderOptions {
@@ -32,7 +32,8 @@ const tagsHeader = (tags: Record<string, string> | undefined): Record<string, st
 
 /**
  * Local development: each email becomes one RFC 5322 file (multipart/alternative, text and
- * HTML) that any mail client opens, instead of going through SES. Nothing is sent.
+ * HTML, and a calendar's text/calendar part and invite.ics when it carries one) that any
+ * mail client opens, instead of going through SES. Nothing is sent.
  */
 export const outboxEmailSender = ({ dir, from, clock = systemClock }: OutboxSenderOptions): EmailSender => {
   const folder = resolve(dir);
@@ -40,21 +41,12 @@ export const outboxEmailSender = ({ dir, from, clock = systemClock }: OutboxSend
     send: async (message) => {
       const now = clock.now();
       const messageId = nextMessageId(now.getTime());
-      const eml = await new MailComposer({
+      const eml = await composeMime(message, {
         from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
         date: now,
         messageId: `<${messageId}@outbox.assist-ten.local>`,
         headers: tagsHeader(message.tags),
-        // Our content is always inline strings; never let a value make the composer read a file or URL.
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      })
-        .compile()
-        .build();
+      });
       // Every time, not once: a developer emptying the folder by deleting it must not break sending.
       await mkdir(folder, { recursive: true });
       const location = join(folder, `${fileTime(now)}-${messageId}.eml`);

@@ -10,6 +10,11 @@ export interface EmailMessage {
   html: string;
   /** For the provider's event stream (SES message tags): e.g. event type and tenant. */
   tags?: Record<string, string>;
+  /**
+   * A calendar message (an interview's invitation or cancellation): sent as the
+   * text/calendar alternative calendar clients act on, and as an invite.ics attachment.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 export interface SentEmail {
@@ -33,9 +38,16 @@ export const LOCAL_EMAIL_FROM = 'Assist-Ten <no-reply@assist-ten.local>';
  */
 export const createEmailSenderFromEnv = (): EmailSender => {
   const outboxDir = process.env[ENV.emailOutboxDir];
-  if (outboxDir) return outboxEmailSender({ dir: outboxDir, from: process.env[ENV.emailFrom] || LOCAL_EMAIL_FROM });
-  return sesEmailSender(createSesClient(), { from: requireEnv(ENV.emailFrom) });
+  if (outboxDir) return outboxEmailSender({ dir: outboxDir, from: emailFromEnv() });
+  return sesEmailSender(createSesClient(), { from: emailFromEnv() });
 };
+
+/** Who emails come from: EMAIL_FROM, or the local sender when emails only go to the outbox. */
+export const emailFromEnv = (): string =>
+  process.env[ENV.emailOutboxDir] ? process.env[ENV.emailFrom] || LOCAL_EMAIL_FROM : requireEnv(ENV.emailFrom);
+
+/** The bare address of a sender (`Name <address>` or `address`): a calendar's ORGANIZER. */
+export const addressOf = (from: string): string => /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
 
 let sender: EmailSender | undefined;
 

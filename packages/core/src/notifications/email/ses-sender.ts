@@ -1,7 +1,8 @@
-import { SESv2Client, type SESv2ClientConfig, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type EmailContent, SESv2Client, type SESv2ClientConfig, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { type PermanentEmailCode, PermanentEmailError, RetryableEmailError } from './errors.ts';
+import { composeMime } from './mime.ts';
 import { type RetryOptions, type RetryPolicy, withRetry } from './retry.ts';
-import type { EmailSender } from './sender.ts';
+import type { EmailMessage, EmailSender } from './sender.ts';
 
 /** Four calls and at most 1.4 s of waiting: enough to ride out a burst, short next to the consumer's timeout. */
 export const SES_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 2_000 };
@@ -76,8 +77,26 @@ export interface SesSenderOptions {
   retry?: Partial<Omit<RetryOptions, 'isRetryable'>>;
 }
 
+/**
+ * SES builds a Simple email itself; a calendar needs a text/calendar part it cannot add, so
+ * that email is composed here, the same MIME the local outbox writes, and sent Raw.
+ */
+const contentOf = async (message: EmailMessage, from: string): Promise<EmailContent> =>
+  message.calendar
+    ? { Raw: { Data: await composeMime(message, { from }) } }
+    : {
+        Simple: {
+          Subject: { Data: message.subject, Charset: 'UTF-8' },
+          Body: {
+            Text: { Data: message.text, Charset: 'UTF-8' },
+            Html: { Data: message.html, Charset: 'UTF-8' },
+          },
+        },
+      };
+
 export const sesEmailSender = (client: SESv2Client, options: SesSenderOptions): EmailSender => ({
   send: async (message) => {
+    const content = await contentOf(message, options.from);
     let attempts = 0;
     try {
       const { MessageId } = await withRetry(
@@ -87,15 +106,7 @@ export const sesEmailSender = (client: SESv2Client, options: SesSenderOptions): 
             new SendEmailCommand({
               FromEmailAddress: options.from,
               Destination: { ToAddresses: [message.to] },
-              Content: {
-                Simple: {
-                  Subject: { Data: message.subject, Charset: 'UTF-8' },
-                  Body: {
-                    Text: { Data: message.text, Charset: 'UTF-8' },
-                    Html: { Data: message.html, Charset: 'UTF-8' },
-                  },
-                },
-              },
+              Content: content,
               EmailTags: emailTags(message.tags),
             }),
           );

@@ -1,0 +1,140 @@
+import { eventWrite } from '../events/record.ts';
+import type { InterviewItem } from '../interviews/interview.entity.ts';
+import { INTERVIEW_LIMITS } from '../interviews/interview.model.ts';
+import { auditWrite } from '../platform/audit.ts';
+import { ConflictError, PreconditionFailedError, ValidationError } from '../shared/errors.ts';
+import type { Principal } from '../shared/principal.ts';
+import { type TransactionWrite, transactWrite } from '../shared/transaction.ts';
+import type { FeedbackItem } from './feedback.entity.ts';
+import { assertFeedbackRole, isOnPanel } from './feedback.policy.ts';
+import { feedbackOfInterview, hiringManagerOf, interviewNotFound, readInterview } from './feedback.reads.ts';
+import {
+  allSubmittedWith,
+  assertFeedbackOpen,
+  assertStillDraft,
+  colleaguesStillOpen,
+  feedbackErrors,
+} from './feedback.rules.ts';
+import type { Feedback, InterviewFeedback, SaveFeedback } from './feedback.schema.ts';
+import { auditView, toFeedback } from './feedback.view.ts';
+import { visibleFeedback } from './feedback.visibility.ts';
+import { feedbackWrite, interviewUnchanged, LostRaceError, nextItem, notSubmittedYet } from './feedback.writes.ts';
+
+/**
+ * Every lost race is a colleague's final submission, a change of the interview or a save of
+ * the caller's own draft, so deciding again converges; this many attempts cover a full panel.
+ */
+const ATTEMPTS = INTERVIEW_LIMITS.additionalInterviewers + 2;
+
+/** Transaction conflicts (the same items written at once) are retried a little longer than usual: a panel submits together. */
+const CONFLICT_ATTEMPTS = 5;
+
+const assertVersion = (own: FeedbackItem | undefined, interviewId: string, expectedVersion: number | undefined) => {
+  if (expectedVersion === undefined || expectedVersion === own?.version) return;
+  throw new PreconditionFailedError(
+    own
+      ? `Your feedback on interview ${interviewId} is at version ${own.version}, not ${expectedVersion}. Read it again.`
+      : `You have no feedback on interview ${interviewId} yet: send no If-Match to start it.`,
+    { extensions: { currentVersion: own?.version ?? null } },
+  );
+};
+
+const actionOf = (own: FeedbackItem | undefined, submit: boolean): string => {
+  if (submit) return 'interview_feedback.submitted';
+  return own ? 'interview_feedback.updated' : 'interview_feedback.created';
+};
+
+/**
+ * The submission's event and its guards. `allSubmitted` counts this submission; it is written
+ * only if every colleague read as not yet submitted still has not, so of two last submissions
+ * racing, the later one fails its guard, reads again and is the one that says true.
+ */
+const submissionWrites = async (
+  actor: Principal,
+  interview: InterviewItem,
+  feedback: readonly FeedbackItem[],
+  feedbackId: string,
+): Promise<TransactionWrite[]> => {
+  const hiringManagerId = await hiringManagerOf(actor.tenantId, interview.requisitionId);
+  return [
+    ...colleaguesStillOpen(interview, feedback, actor.userId).map((colleague) => notSubmittedYet(interview, colleague)),
+    eventWrite(actor, 'feedback.submitted', {
+      feedbackId,
+      interviewId: interview.interviewId,
+      applicationId: interview.applicationId,
+      requisitionTitle: interview.requisitionTitle,
+      round: interview.round,
+      interviewerId: actor.userId,
+      organizerId: interview.createdBy,
+      ...(hiringManagerId ? { hiringManagerId } : {}),
+      allSubmitted: allSubmittedWith(interview, feedback, actor.userId),
+    }),
+  ];
+};
+
+/**
+ * Saves the caller's feedback on an interview they sit in, as a draft or, with `submit`, for
+ * good. Decided on the interview and its feedback as read (strongly consistent) and written
+ * only if none of that changed: otherwise decided again, except that with If-Match a change
+ * of the caller's own draft is their 412.
+ */
+export const saveFeedback = async (
+  actor: Principal,
+  form: SaveFeedback,
+  expectedVersion?: number,
+): Promise<Feedback> => {
+  assertFeedbackRole(actor);
+  const errors = feedbackErrors(form);
+  if (errors.length) throw new ValidationError('The feedback is not valid.', { errors });
+  const { interviewId } = form;
+  for (let attempt = 1; ; attempt++) {
+    const [interview, feedback] = await Promise.all([
+      readInterview(actor.tenantId, interviewId),
+      feedbackOfInterview(actor.tenantId, interviewId),
+    ]);
+    if (!isOnPanel(interview, actor.userId)) throw interviewNotFound(interviewId);
+    assertFeedbackOpen(interview);
+    const own = feedback.find((item) => item.interviewerId === actor.userId);
+    assertStillDraft(own);
+    assertVersion(own, interviewId, expectedVersion);
+    const { write, item } = feedbackWrite(nextItem(actor, interview, own, form), own);
+    const writes = [
+      write,
+      interviewUnchanged(interview),
+      auditWrite(actor, {
+        action: actionOf(own, form.submit),
+        entityType: 'interview_feedback',
+        entityId: item.feedbackId,
+        before: own && auditView(own),
+        after: auditView(item),
+      }),
+      ...(form.submit ? await submissionWrites(actor, interview, feedback, item.feedbackId) : []),
+    ];
+    try {
+      await transactWrite(writes, { attempts: CONFLICT_ATTEMPTS });
+      return toFeedback(item);
+    } catch (error) {
+      if (!(error instanceof LostRaceError)) throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new ConflictError(`The feedback of interview ${interviewId} is being changed by others; try again.`);
+      }
+    }
+  }
+};
+
+/** The feedback of one interview, as much of it as the caller may see (feedback.visibility.ts). */
+export const getInterviewFeedback = async (actor: Principal, interviewId: string): Promise<InterviewFeedback> => {
+  assertFeedbackRole(actor);
+  const [interview, feedback] = await Promise.all([
+    readInterview(actor.tenantId, interviewId),
+    feedbackOfInterview(actor.tenantId, interviewId),
+  ]);
+  const visible = visibleFeedback(actor, interview, feedback);
+  if (!visible) throw interviewNotFound(interviewId);
+  return {
+    interviewId,
+    interviewStatus: interview.status,
+    ...visible,
+    feedback: visible.feedback.map(toFeedback),
+  };
+};
