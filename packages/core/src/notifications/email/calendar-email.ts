@@ -8,8 +8,8 @@ import {
   timeIn,
   webLinkOf,
 } from '../../interviews/calendar-text.ts';
-import { languageTag, paragraphText, singleLine, truncate } from './format.ts';
-import { type RenderedEmail, SUBJECT_MAX_LENGTH } from './layout.ts';
+import { paragraphText, singleLine, truncate } from './format.ts';
+import { emailDocument, type RenderedEmail, SUBJECT_MAX_LENGTH } from './layout.ts';
 
 /** What an email to an interview's participant says about the change. */
 export type ParticipantNews = 'scheduled' | 'updated' | 'rescheduled' | 'cancelled' | 'removed' | 'reminder';
@@ -86,18 +86,10 @@ const htmlOf = (email: ParticipantEmail, subject: string): string => {
   const action = email.action
     ? `<tr><td style="padding:16px 32px 8px;"><a href="${escapeHtml(email.action.href)}" style="display:inline-block;padding:12px 20px;border-radius:6px;background:#2563eb;color:#ffffff;font-size:15px;font-weight:bold;text-decoration:none;">${inline(email.action.label)}</a></td></tr>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(languageTag(email.locale))}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f4f5f7;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border-radius:8px;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
-<tr><td style="padding:24px 32px 0;font-size:13px;color:#616e7c;">${inline(email.tenantName)} · Interviews</td></tr>
+  return emailDocument(
+    email.locale,
+    subject,
+    `<tr><td style="padding:24px 32px 0;font-size:13px;color:#616e7c;">${inline(email.tenantName)} · Interviews</td></tr>
 <tr><td style="padding:12px 32px 0;"><h1 style="margin:0;font-size:20px;line-height:28px;font-weight:bold;">${inline(email.title)}</h1></td></tr>
 <tr><td style="padding:16px 32px 0;font-size:15px;line-height:22px;">Hi ${inline(email.recipientName)},</td></tr>
 <tr><td style="padding:8px 32px 0;font-size:15px;line-height:22px;">${escapeHtml(paragraphText(email.message)).replaceAll('\n', '<br>')}</td></tr>
@@ -106,12 +98,8 @@ ${detailRows}
 </table></td></tr>
 ${action}
 <tr><td style="padding:16px 32px 24px;border-top:1px solid #e4e7eb;font-size:12px;line-height:18px;color:#7b8794;">${escapeHtml(paragraphText(email.footer))}</td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+`,
+  );
 };
 
 const render = (email: ParticipantEmail): RenderedEmail => {
