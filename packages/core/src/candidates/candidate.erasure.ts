@@ -3,6 +3,7 @@ import { ApplicationNoteEntity, type ApplicationNoteItem } from '../applications
 import { DocumentEntity } from '../documents/document.entity.ts';
 import { auditView as documentAuditView } from '../documents/document.service.ts';
 import { deleteExtractionsOfSubject } from '../extraction/extraction-log.service.ts';
+import { eraseInterviewsOf } from '../interviews/interview-erasure.ts';
 import { deleteMatchesOfCandidate } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
 import { eraseProctoringOf } from '../proctoring/proctoring-erasure.ts';
@@ -318,8 +319,10 @@ export const completeErasure = async (
   const extractions = await deleteExtractionsOfSubject(tenantId, candidateId);
   const matches = await deleteMatchesOfCandidate(tenantId, candidateId);
   const applications = await anonymiseApplications(actor, candidateId);
+  // Interviews still ahead are called off, as the admin erasing: nobody meets a person who is gone.
+  const interviews = await eraseInterviewsOf(actor, candidateId);
   const proctoring = await eraseProctoringOf(tenantId, candidateId, store);
-  const removedCounts = { ...documents, extractions, matches, ...applications, ...proctoring };
+  const removedCounts = { ...documents, extractions, matches, ...applications, ...interviews, ...proctoring };
   const erasedAt = await recordCompletion(actor, candidateId, erasure, removedCounts);
   return { candidateId, erasedAt, removed: removedCounts };
 };

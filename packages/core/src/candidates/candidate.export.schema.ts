@@ -35,6 +35,12 @@ export const ErasureReceipt = z.object({
     proctoringEvents: z.int(),
     /** Integrity scores, verdicts and appeals of their test sessions. */
     proctoringSummaries: z.int(),
+    /** Interviews kept for the requisition's counts, their and their feedback's free text removed. */
+    interviewsAnonymised: z.int(),
+    /** Feedback (drafts too) kept for the scorecard's ratings, with what the interviewers wrote removed. */
+    feedbackAnonymised: z.int(),
+    /** Interviews still ahead, called off: their interviewers' time is free again. */
+    interviewsCancelled: z.int(),
   }),
 });
 export type ErasureReceipt = z.output<typeof ErasureReceipt>;

@@ -18,7 +18,14 @@ import {
 import type { Feedback, InterviewFeedback, SaveFeedback } from './feedback.schema.ts';
 import { auditView, toFeedback } from './feedback.view.ts';
 import { visibleFeedback } from './feedback.visibility.ts';
-import { feedbackWrite, interviewUnchanged, LostRaceError, nextItem, notSubmittedYet } from './feedback.writes.ts';
+import {
+  candidateNotErased,
+  feedbackWrite,
+  interviewUnchanged,
+  LostRaceError,
+  nextItem,
+  notSubmittedYet,
+} from './feedback.writes.ts';
 
 /**
  * Every lost race is a colleague's final submission, a change of the interview or a save of
@@ -101,6 +108,7 @@ export const saveFeedback = async (
     const writes = [
       write,
       interviewUnchanged(interview),
+      candidateNotErased(interview),
       auditWrite(actor, {
         action: actionOf(own, form.submit),
         entityType: 'interview_feedback',

@@ -1,5 +1,7 @@
+import { CandidateEntity } from '../candidates/candidate.entity.ts';
 import { type InterviewItem, InterviewSessionEntity } from '../interviews/interview.entity.ts';
 import { isoNow } from '../shared/clock.ts';
+import { ConflictError } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
 import type { Principal } from '../shared/principal.ts';
 import { check, put, type TransactionWrite } from '../shared/transaction.ts';
@@ -36,6 +38,29 @@ export const interviewUnchanged = (interview: InterviewItem): TransactionWrite =
       ExpressionAttributeValues: { ':version': interview.version },
     },
     lostRace,
+  );
+};
+
+/**
+ * The candidate was not erased: erasure removes feedback text, and a save after it would
+ * write the person back. A condition, not a read, so a save racing the erasure loses too.
+ */
+export const candidateNotErased = (interview: InterviewItem): TransactionWrite => {
+  const { TableName, Key } = keyParams(
+    CandidateEntity.get({ tenantId: interview.tenantId, candidateId: interview.candidateId }).params(),
+  );
+  return check(
+    {
+      TableName,
+      Key,
+      ConditionExpression: 'attribute_not_exists(#pk) OR #status <> :erased',
+      ExpressionAttributeNames: { '#pk': 'pk', '#status': 'status' },
+      ExpressionAttributeValues: { ':erased': 'erased' },
+    },
+    () =>
+      new ConflictError("The candidate's data was erased: no feedback can be written about them.", {
+        extensions: { reason: 'candidate_erased' },
+      }),
   );
 };
 
