@@ -20,7 +20,14 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: offlineEnv },
       },
       {
-        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], env: offlineEnv, testTimeout: 120_000 },
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          env: offlineEnv,
+          testTimeout: 120_000,
+          // The files only read synthesized templates: sharing modules lets a worker synthesize each stage once.
+          isolate: false,
+        },
       },
       {
         // Integration and end-to-end tests share one local cloud, started once per run.

@@ -23,11 +23,18 @@ export interface Synthesized {
   readonly template: Template;
 }
 
+const synthesized = new Map<string, Synthesized>();
+
 /**
  * Builds the app in-process exactly as `infra/app.ts` does (cdk-nag included), with
- * bundling skipped so no esbuild runs and handler files need not exist.
+ * bundling skipped so no esbuild runs and handler files need not exist. One synth takes
+ * seconds and the tests only read it, so each stage and context is built once per worker
+ * (the infra project shares modules across its files).
  */
 export const synthesize = (stage: Stage, context: Record<string, unknown> = {}): Synthesized => {
+  const key = JSON.stringify([stage, context]);
+  const known = synthesized.get(key);
+  if (known) return known;
   const app = new App({
     context: {
       ...cdkJsonContext(),
@@ -40,7 +47,9 @@ export const synthesize = (stage: Stage, context: Record<string, unknown> = {}):
   const stack = addAssistTen(app, {});
   // Synthesizes the whole app, which runs the validation plugins (cdk-nag) and throws on a finding.
   const template = Template.fromStack(stack);
-  return { app, stack, template };
+  const built = { app, stack, template };
+  synthesized.set(key, built);
+  return built;
 };
 
 /** Resources of one type whose tag `key` has `value`, by logical id. */
