@@ -1,5 +1,5 @@
 import { ConflictError } from '../shared/errors.ts';
-import { put, type TransactionWrite, update } from '../shared/transaction.ts';
+import { ContentionError, put, type TransactionWrite, update } from '../shared/transaction.ts';
 import {
   type Conflict,
   conflictingEntries,
@@ -84,10 +84,7 @@ export const claimCalendars = async (
 
 /** A lost race on a calendar, or contention the transaction itself gave up on: worth deciding again. */
 const isContention = (error: unknown): boolean =>
-  error instanceof CalendarMovedError ||
-  (error instanceof ConflictError &&
-    error.cause instanceof Error &&
-    error.cause.name === 'TransactionCanceledException');
+  error instanceof CalendarMovedError || error instanceof ContentionError;
 
 const pause = () =>
   new Promise((resolve) => setTimeout(resolve, MIN_PAUSE_MS + Math.random() * (MAX_PAUSE_MS - MIN_PAUSE_MS)));

@@ -50,6 +50,12 @@ const toTransactItem = ({ kind, params, onConditionFailed }: TransactionWrite): 
   } as TransactItem;
 };
 
+/**
+ * The transaction kept colliding with concurrent ones on the same items and gave up: a 409
+ * "try again" to a caller, and a sign to a caller with its own retry loop to decide again.
+ */
+export class ContentionError extends ConflictError {}
+
 const ATTEMPTS = 3;
 const BASE_BACKOFF_MS = 25;
 const MAX_BACKOFF_MS = 1_000;
@@ -78,7 +84,7 @@ export const transactWrite = async (
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
       if (!conflicted) throw error;
       if (attempt >= attempts) {
-        throw new ConflictError('Someone else is changing the same data; try again.', { cause: error });
+        throw new ContentionError('Someone else is changing the same data; try again.', { cause: error });
       }
       const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
