@@ -6,6 +6,8 @@ import { aPdf, uploadTo, waitForDocument } from '../../support/files.ts';
 import { createApplication, createNote, openRequisition } from '../../support/fixtures/applications.ts';
 import { createCandidate } from '../../support/fixtures/candidates.ts';
 import { requestUpload, uploadBody } from '../../support/fixtures/documents.ts';
+import { giveFeedback } from '../../support/fixtures/feedback.ts';
+import { freshInterviewer, INTERVIEWS, scheduleInterview } from '../../support/fixtures/interviews.ts';
 import { HOME, OTHER } from '../../support/fixtures.ts';
 import { unique } from '../../support/users.ts';
 
@@ -19,6 +21,8 @@ interface Exported {
   documents: { text?: string }[];
   applications: { id: string }[];
   notes: { body: string; heldPrivately: boolean }[];
+  interviews: { id: string; preparationNotes?: string }[];
+  feedback: { interviewId: string; status: string; strengths?: string }[];
 }
 
 /** A candidate with a processed resume and an application holding a public and a private note. */
@@ -64,6 +68,37 @@ describe('candidate export over HTTP', () => {
         expect.objectContaining({ body: 'Olga negotiated hard', heldPrivately: true }),
       ]),
     );
+  });
+
+  it('holds their interviews with the staff notes, and every feedback about them, drafts too', async () => {
+    // Arrange: an interview of the candidate, started, with a draft of its interviewer's feedback
+    const candidate = await createCandidate();
+    const application = await createApplication({ candidateId: candidate.id });
+    const interviewer = await freshInterviewer();
+    const interview = await scheduleInterview({
+      candidateId: candidate.id,
+      applicationId: application.id,
+      requisitionId: application.requisitionId,
+      interviewerId: interviewer.id,
+      preparationNotes: 'Ask about the relocation',
+    });
+    const started = await call('POST', `${INTERVIEWS}/${interview.id}/start`, {
+      token: await tokenFor(interviewer.email),
+    });
+    expect(started.status).toBe(200);
+    await giveFeedback(interviewer.email, interview.id, { strengths: 'Calm under pressure' });
+
+    // Act
+    const response = await call<Exported>('GET', `${CANDIDATES}/${candidate.id}/export`, { token: admin });
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(response.body.interviews).toEqual([
+      expect.objectContaining({ id: interview.id, preparationNotes: 'Ask about the relocation' }),
+    ]);
+    expect(response.body.feedback).toEqual([
+      expect.objectContaining({ interviewId: interview.id, status: 'draft', strengths: 'Calm under pressure' }),
+    ]);
   });
 
   it("is refused to a recruiter and to another tenant's admin", async () => {

@@ -4,6 +4,8 @@ import { Note } from '../applications/note.schema.ts';
 import { Document } from '../documents/document.schema.ts';
 import { EXTRACTION_STATUSES } from '../extraction/extraction-log.model.ts';
 import { EXTRACTION_PURPOSES, EXTRACTOR_KINDS } from '../extraction/extractor.ts';
+import { Feedback } from '../feedback/feedback.schema.ts';
+import { InterviewRecord } from '../interviews/interview.schema.ts';
 import { SkillMatch } from '../matching/skill-match.schema.ts';
 import { TASK_STATUSES } from '../platform/task.model.ts';
 import { idPattern } from '../shared/ids.ts';
@@ -86,6 +88,10 @@ export const CandidateExport = z.object({
   notes: z.array(ExportedNote),
   skillMatches: z.array(SkillMatch),
   extractions: z.array(ExportedExtraction),
+  /** Their interviews as stored, staff's preparation notes and cancel reasons included. */
+  interviews: z.array(InterviewRecord),
+  /** Every interviewer's feedback about them, drafts too: what is held, not what is final. */
+  feedback: z.array(Feedback),
 });
 export type CandidateExport = z.output<typeof CandidateExport>;
 

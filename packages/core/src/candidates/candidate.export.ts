@@ -7,6 +7,10 @@ import { toNote } from '../applications/note.service.ts';
 import { DocumentEntity, type DocumentItem } from '../documents/document.entity.ts';
 import { toDocument } from '../documents/document.service.ts';
 import { ExtractionLogEntity } from '../extraction/extraction-log.entity.ts';
+import { InterviewFeedbackEntity } from '../feedback/feedback.entity.ts';
+import { toFeedback } from '../feedback/feedback.view.ts';
+import { InterviewSessionEntity } from '../interviews/interview.entity.ts';
+import { toInterviewRecord } from '../interviews/interview.view.ts';
 import { SkillMatchEntity } from '../matching/skill-match.entity.ts';
 import { toSkillMatch } from '../matching/skill-match.service.ts';
 import { auditWrite } from '../platform/audit.ts';
@@ -62,6 +66,15 @@ const notesOf = async (tenantId: string, applicationIds: readonly string[]) => {
   return pages.flatMap(({ data }) => data);
 };
 
+const feedbackOf = async (tenantId: string, interviewIds: readonly string[]) => {
+  const pages = await Promise.all(
+    interviewIds.map((interviewId) =>
+      InterviewFeedbackEntity.query.byInterview({ tenantId, interviewId }).go({ pages: 'all' }),
+    ),
+  );
+  return pages.flatMap(({ data }) => data);
+};
+
 /** Everything held about the candidate, as of now: the view decrypted, texts read, private notes too. */
 export const buildCandidateExport = async (
   tenantId: string,
@@ -69,18 +82,23 @@ export const buildCandidateExport = async (
   store: FileStore = defaultStore(),
 ): Promise<CandidateExport> => {
   const item = await loadLive(tenantId, candidateId);
-  const [documents, applications, matches, extractions] = await Promise.all([
+  const [documents, applications, matches, extractions, interviews] = await Promise.all([
     documentsOf(tenantId, candidateId),
     ApplicationEntity.query.byCandidate({ tenantId, candidateId }).go({ pages: 'all' }),
     SkillMatchEntity.query.byCandidate({ tenantId, candidateId }).go({ pages: 'all' }),
     ExtractionLogEntity.query.bySubject({ tenantId, subjectId: candidateId }).go({ pages: 'all' }),
+    InterviewSessionEntity.query.byCandidate({ tenantId, candidateId }).go({ pages: 'all' }),
   ]);
-  const [candidate, texts, notes] = await Promise.all([
+  const [candidate, texts, notes, feedback] = await Promise.all([
     toCandidate(item),
     Promise.all(documents.map(({ textKey }) => (textKey ? readText(store, textKey) : undefined))),
     notesOf(
       tenantId,
       applications.data.map(({ applicationId }) => applicationId),
+    ),
+    feedbackOf(
+      tenantId,
+      interviews.data.map(({ interviewId }) => interviewId),
     ),
   ]);
   return CandidateExport.parse({
@@ -99,6 +117,8 @@ export const buildCandidateExport = async (
       status: log.status,
       createdAt: log.createdAt,
     })),
+    interviews: interviews.data.map(toInterviewRecord),
+    feedback: feedback.map(toFeedback),
   });
 };
 
