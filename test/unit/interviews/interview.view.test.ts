@@ -8,40 +8,20 @@ import {
 } from '@assist-ten/core/interviews/interview.view';
 import { describe, expect, it } from 'vitest';
 import { aPrincipal } from '../support/factories.ts';
+import { anInterview } from './an-interview.ts';
 
 const NOW = '2030-03-04T08:00:00.000Z';
 
 const stored = (overrides: Partial<InterviewItem> = {}) =>
   ({
-    tenantId: 'tnt_demo',
-    interviewId: 'int_1',
-    candidateId: 'cand_1',
-    applicationId: 'app_1',
-    requisitionId: 'req_1',
-    requisitionTitle: 'Staff Engineer',
-    interviewType: 'technical',
-    interviewMode: 'video',
-    status: 'scheduled',
-    scheduledAt: '2030-03-04T09:00:00.000Z',
-    durationMinutes: 60,
-    endsAt: '2030-03-04T10:00:00.000Z',
-    timeZone: 'UTC',
-    candidateTimeZone: 'UTC',
-    interviewerId: 'usr_lead',
-    additionalInterviewers: [],
-    meetingLink: 'https://meet.example.test/a',
-    preparationNotes: 'The candidate told us about a health issue',
-    questionGuide: { questionSetId: 'qset_1', questions: ['What broke?', 'Why?'] },
-    cancelReason: 'Candidate is unwell',
-    round: 1,
-    sequence: 0,
-    remindAt: '2030-03-04T08:00:00.000Z',
-    reminderShard: 'r3',
-    createdAt: '2030-03-01T00:00:00.000Z',
-    updatedAt: '2030-03-01T00:00:00.000Z',
-    createdBy: 'usr_r',
-    updatedBy: 'usr_r',
-    version: 1,
+    ...anInterview({
+      meetingLink: 'https://meet.example.test/a',
+      preparationNotes: 'The candidate told us about a health issue',
+      questionGuide: { questionSetId: 'qset_1', questions: ['What broke?', 'Why?'] },
+      cancelReason: 'Candidate is unwell',
+      remindAt: '2030-03-04T08:00:00.000Z',
+      reminderShard: 'r3',
+    }),
     pk: '$assist-ten#tenantId_tnt_demo#interviewId_int_1',
     gsi4pk: '$assist-ten#reminderShard_r3',
     ...overrides,

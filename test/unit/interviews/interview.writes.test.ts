@@ -2,33 +2,10 @@ import type { InterviewItem } from '@assist-ten/core/interviews/interview.entity
 import { entryWrites } from '@assist-ten/core/interviews/interview.writes';
 import type { TransactionWrite } from '@assist-ten/core/shared/transaction';
 import { describe, expect, it } from 'vitest';
+import { anInterview as aStoredInterview } from './an-interview.ts';
 
-const anInterview = (overrides: Partial<InterviewItem> = {}): InterviewItem => ({
-  tenantId: 'tnt_demo',
-  interviewId: 'int_1',
-  candidateId: 'cand_1',
-  applicationId: 'app_1',
-  requisitionId: 'req_1',
-  requisitionTitle: 'Staff Engineer',
-  interviewType: 'technical',
-  interviewMode: 'video',
-  status: 'scheduled',
-  scheduledAt: '2030-03-04T09:00:00.000Z',
-  durationMinutes: 60,
-  endsAt: '2030-03-04T10:00:00.000Z',
-  timeZone: 'UTC',
-  candidateTimeZone: 'UTC',
-  interviewerId: 'usr_lead',
-  additionalInterviewers: ['usr_panel'],
-  round: 1,
-  sequence: 0,
-  createdAt: '2030-03-01T00:00:00.000Z',
-  updatedAt: '2030-03-01T00:00:00.000Z',
-  createdBy: 'usr_r',
-  updatedBy: 'usr_r',
-  version: 1,
-  ...overrides,
-});
+const anInterview = (overrides: Partial<InterviewItem> = {}): InterviewItem =>
+  aStoredInterview({ additionalInterviewers: ['usr_panel'], ...overrides });
 
 const itemOf = (write: TransactionWrite | undefined) =>
   (write?.params as { Item?: Record<string, unknown> } | undefined)?.Item;
