@@ -40,6 +40,8 @@ const anExport = (overrides: Record<string, unknown> = {}) => ({
   ],
   skillMatches: [],
   extractions: [],
+  interviews: [],
+  feedback: [],
   ...overrides,
 });
 
