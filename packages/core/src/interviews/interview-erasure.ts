@@ -1,12 +1,11 @@
 import { type FeedbackItem, InterviewFeedbackEntity } from '../feedback/feedback.entity.ts';
 import { auditWrite } from '../platform/audit.ts';
-import { chunked } from '../shared/chunked.ts';
 import { isoNow } from '../shared/clock.ts';
-import { NotFoundError } from '../shared/errors.ts';
 import type { Principal } from '../shared/principal.ts';
-import { type TransactionWrite, transactWrite } from '../shared/transaction.ts';
+import type { TransactionWrite } from '../shared/transaction.ts';
 import { versionedPatch, writeVersioned } from '../shared/versioned-write.ts';
 import { type InterviewItem, InterviewSessionEntity } from './interview.entity.ts';
+import { loadInterview } from './interview.writes.ts';
 import { cancelInterview } from './interview-lifecycle.service.ts';
 
 /**
@@ -84,47 +83,24 @@ const anonymisedAudit = (
     },
   });
 
-/** Room in one transaction for feedback, besides the interview's own update and its audit entry. */
-const FEEDBACK_PER_TRANSACTION = 98;
-
-const loadStored = async (tenantId: string, interviewId: string): Promise<InterviewItem> => {
-  const { data } = await InterviewSessionEntity.get({ tenantId, interviewId }).go({ consistent: true });
-  if (!data) throw new NotFoundError(`Interview ${interviewId} was not found.`);
-  return data;
-};
-
 /**
  * One interview and its feedback lose their free text, with one audit entry, in one
- * transaction. How many feedback it anonymised, or undefined when there was nothing left to
- * remove (a retry writes nothing, not even an audit entry).
+ * transaction (a panel of ten leaves room to spare). How many feedback it anonymised, or
+ * undefined when there was nothing left to remove: a retry writes nothing, not even an audit entry.
  */
 const anonymiseInterview = async (actor: Principal, interviewId: string): Promise<number | undefined> => {
   const { tenantId } = actor;
-  // A panel has at most ten feedback; more than a transaction holds would go first, each run with its own entry.
-  let earlier = 0;
-  // The feedback count of the attempt that was written; undefined: it had nothing to write.
   let written: number | undefined;
   await writeVersioned(undefined, {
     label: `Interview ${interviewId}`,
-    load: () => loadStored(tenantId, interviewId),
+    load: () => loadInterview(actor, interviewId, true),
     decide: async (current) => {
       const { data } = await InterviewFeedbackEntity.query
         .byInterview({ tenantId, interviewId })
         .go({ pages: 'all', consistent: true });
-      const chunks = chunked(
-        data.filter((feedback) => feedbackTextOf(feedback).length > 0),
-        FEEDBACK_PER_TRANSACTION,
-      );
-      const last = chunks.pop() ?? [];
-      for (const chunk of chunks) {
-        await transactWrite([
-          ...chunk.map((item) => feedbackAnonymisation(actor, item)),
-          anonymisedAudit(actor, current, [], chunk),
-        ]);
-        earlier += chunk.length;
-      }
+      const feedback = data.filter((item) => feedbackTextOf(item).length > 0);
       const fields = interviewTextOf(current);
-      written = fields.length || last.length ? last.length : undefined;
+      written = fields.length || feedback.length ? feedback.length : undefined;
       if (written === undefined) return [];
       return [
         ...(fields.length
@@ -136,13 +112,12 @@ const anonymiseInterview = async (actor: Principal, interviewId: string): Promis
               ),
             ]
           : []),
-        ...last.map((item) => feedbackAnonymisation(actor, item)),
-        anonymisedAudit(actor, current, fields, last),
+        ...feedback.map((item) => feedbackAnonymisation(actor, item)),
+        anonymisedAudit(actor, current, fields, feedback),
       ];
     },
   });
-  if (written === undefined && earlier === 0) return undefined;
-  return earlier + (written ?? 0);
+  return written;
 };
 
 /**
@@ -167,7 +142,7 @@ export const eraseInterviewsOf = async (actor: Principal, candidateId: string): 
   const erased: InterviewsErased = { interviewsAnonymised: 0, feedbackAnonymised: 0, interviewsCancelled: 0 };
   const now = Date.parse(isoNow());
   for (const { interviewId } of data) {
-    if (isAhead(await loadStored(tenantId, interviewId), now)) {
+    if (isAhead(await loadInterview(actor, interviewId, true), now)) {
       await cancelInterview(actor, interviewId, { reason: ERASURE_CANCEL_REASON });
       erased.interviewsCancelled += 1;
     }
