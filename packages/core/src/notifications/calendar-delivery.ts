@@ -1,7 +1,7 @@
 import { openContact } from '../candidates/candidate.crypto.ts';
 import { loadCandidate } from '../candidates/candidate.service.ts';
 import type { DomainEventOf, NotificationEvent } from '../events/catalogue.ts';
-import { UserEntity, type UserItem } from '../identity/user.entity.ts';
+import type { UserItem } from '../identity/user.entity.ts';
 import {
   type CalendarAttachment,
   type CalendarAttendee,
@@ -50,13 +50,12 @@ const candidateOf = async (tenantId: string, candidateId: string): Promise<Candi
   return { candidateId, name: item.fullName, email: (await openContact(item)).email };
 };
 
-const usersOf = async (tenantId: string, userIds: readonly string[]): Promise<Map<string, UserItem>> => {
-  const ids = [...new Set(userIds)];
-  const { data, unprocessed } = await UserEntity.get(ids.map((userId) => ({ tenantId, userId }))).go();
-  // Keys DynamoDB did not get to: fail the delivery so the whole event is retried.
-  if (unprocessed.length) throw new Error(`${unprocessed.length} participants could not be read`);
-  return new Map(data.map((user) => [user.userId, user]));
-};
+/** The users a participant event's emails name: its interviewers, those taken off, its organiser. */
+export const participantUserIds = (event: ParticipantEvent): string[] => [
+  ...event.payload.interviewerIds,
+  ...(event.type === 'interview.updated' ? event.payload.removedInterviewerIds : []),
+  event.payload.organizerId,
+];
 
 const newsOf = (event: ParticipantEvent): Exclude<ParticipantNews, 'removed'> => {
   switch (event.type) {
@@ -95,12 +94,12 @@ const sendCalendars = async (
   draft: NotificationDraft,
   tenantName: string,
   candidate: Candidate | undefined,
+  users: ReadonlyMap<string, UserItem>,
   report: ParticipantReport,
 ): Promise<void> => {
-  const { tenantId, payload } = event;
+  const { payload } = event;
   const news = newsOf(event);
   const removedIds = event.type === 'interview.updated' ? event.payload.removedInterviewerIds : [];
-  const users = await usersOf(tenantId, [...payload.interviewerIds, ...removedIds, payload.organizerId]);
   const active = (userId: string): UserItem[] => {
     const user = users.get(userId);
     return user?.status === 'active' ? [user] : [];
@@ -177,12 +176,14 @@ export const emailParticipants = async (
   event: ParticipantEvent,
   draft: NotificationDraft,
   tenantName: string,
+  /** At least the users of `participantUserIds(event)` that exist, read once with the event's recipients. */
+  users: ReadonlyMap<string, UserItem>,
 ): Promise<ParticipantReport> => {
   const report: ParticipantReport = { emailed: 0, skipped: 0, undeliverable: [] };
   const candidate = await candidateOf(event.tenantId, event.payload.candidateId);
   if (!candidate) report.skipped++;
   if (event.type !== 'interview.reminder_due') {
-    await sendCalendars(event, calendarMessageOf(event), draft, tenantName, candidate, report);
+    await sendCalendars(event, calendarMessageOf(event), draft, tenantName, candidate, users, report);
     return report;
   }
   if (candidate) {

@@ -3,7 +3,12 @@ import { TenantEntity } from '../identity/tenant.entity.ts';
 import { UserEntity, type UserItem } from '../identity/user.entity.ts';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../identity/user.model.ts';
 import { derivedId } from '../shared/ids.ts';
-import { emailParticipants, isParticipantEvent, type ParticipantReport } from './calendar-delivery.ts';
+import {
+  emailParticipants,
+  isParticipantEvent,
+  type ParticipantReport,
+  participantUserIds,
+} from './calendar-delivery.ts';
 import { renderNotificationEmail } from './email/render.ts';
 import { emailOnce } from './email-once.ts';
 import { createNotification } from './notification.service.ts';
@@ -113,23 +118,29 @@ export const deliverEvent = async (event: NotificationEvent): Promise<DeliveryRe
   };
   const participants = isParticipantEvent(event) ? event : undefined;
   if (draft.recipients.length === 0 && !participants) return report;
+  // The recipients and the participants an interview's emails name, in one read.
+  const userIds = [...new Set([...draft.recipients, ...(participants ? participantUserIds(participants) : [])])];
   const [{ data: tenant }, users] = await Promise.all([
     TenantEntity.get({ tenantId: event.tenantId }).go(),
-    draft.recipients.length
-      ? UserEntity.get(draft.recipients.map((userId) => ({ tenantId: event.tenantId, userId }))).go()
+    userIds.length
+      ? UserEntity.get(userIds.map((userId) => ({ tenantId: event.tenantId, userId }))).go()
       : { data: [], unprocessed: [] },
   ]);
   // Keys DynamoDB did not get to: fail the delivery so the whole event is retried.
   if (users.unprocessed.length) throw new Error(`${users.unprocessed.length} recipients could not be read`);
+  const byId = new Map(users.data.map((user) => [user.userId, user]));
   // A suspended tenant's users cannot sign in, nor interview anyone: nothing should call anyone back.
   if (tenant?.status !== 'active') {
     report.skipped = draft.recipients.length;
     return report;
   }
-  const active = users.data.filter((user) => user.status === 'active');
+  const active = draft.recipients.flatMap((userId) => {
+    const user = byId.get(userId);
+    return user?.status === 'active' ? [user] : [];
+  });
   report.skipped += draft.recipients.length - active.length;
   const [participantReport] = await Promise.all([
-    participants ? emailParticipants(participants, draft, tenant.name) : undefined,
+    participants ? emailParticipants(participants, draft, tenant.name, byId) : undefined,
     ...active.map((user) => deliverTo(event, draft, user, tenant.name, report)),
   ]);
   if (participantReport) {
