@@ -45,8 +45,9 @@ describe('sweepDueSessions', () => {
     // Act
     const report = await sweepDueSessions(new Date(now).toISOString());
 
-    // Assert
-    expect(report.submitted).toBeGreaterThanOrEqual(1);
+    // Assert: the stack's own sweep runs every 2 s against the same table and may submit the
+    // overdue session first, so the count of this run is not asserted, only its bounds.
+    expect(report.submitted).toBeLessThanOrEqual(report.due);
     expect(await statusOf(overdue)).toMatchObject({ status: 'submitted', submission: 'deadline', dueShard: 'none' });
     expect((await statusOf(withinGrace))?.status).toBe('in_progress');
     expect((await statusOf(running))?.status).toBe('in_progress');
