@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from '../../support/api.ts';
 import { giveFeedback, scorecardPath } from '../../support/fixtures/feedback.ts';
+import { inviteUser, userBody } from '../../support/fixtures/identity.ts';
 import { completedInterview } from '../../support/fixtures/interviews.ts';
 import { HOME, OTHER } from '../../support/fixtures.ts';
 
@@ -55,6 +56,36 @@ describe('application scorecard over HTTP', () => {
       },
     });
     expect(JSON.stringify(complete.body)).not.toContain('Check references');
+  });
+
+  it('keeps the feedback of an interview out of a recruiter on its panel until they submitted their own', async () => {
+    // Arrange
+    const recruiter = await inviteUser(userBody(['recruiter']));
+    const { interview, interviewerEmails } = await completedInterview([recruiter]);
+    await giveFeedback(interviewerEmails[0] as string, interview.id, {
+      submit: true,
+      overallRating: 2,
+      recommendation: 'no_hire',
+    });
+
+    // Act
+    const before = await scorecard(recruiter.email, interview.applicationId);
+    const colleague = await scorecard(HOME.recruiter, interview.applicationId);
+    await giveFeedback(recruiter.email, interview.id, { submit: true, overallRating: 4, recommendation: 'hire' });
+    const after = await scorecard(recruiter.email, interview.applicationId);
+
+    // Assert
+    expect(before.status).toBe(200);
+    expect(before.body.interviews).toMatchObject([{ interviewId: interview.id, submitted: 1, withheld: true }]);
+    expect(before.body.overall).toMatchObject({
+      feedbackCount: 0,
+      averages: { overallRating: null },
+      recommendations: { no_hire: 0 },
+    });
+    expect(colleague.body.interviews).toMatchObject([{ withheld: false }]);
+    expect(colleague.body.overall).toMatchObject({ feedbackCount: 1, averages: { overallRating: 2 } });
+    expect(after.body.interviews).toMatchObject([{ submitted: 2, complete: true, withheld: false }]);
+    expect(after.body.overall).toMatchObject({ complete: true, feedbackCount: 2, averages: { overallRating: 3 } });
   });
 
   it("is 404 for another tenant's recruiter and admin, and 403 for an interviewer", async () => {

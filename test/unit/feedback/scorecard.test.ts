@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 const APP = 'app_1';
+/** A reader on no panel: sees every submitted feedback. */
+const RECRUITER = 'usr_recruiter';
 
 const anInterview = (interviewId: string, overrides: Partial<ScoredInterview> = {}): ScoredInterview => ({
   interviewId,
@@ -43,7 +45,7 @@ describe('consolidate', () => {
     ];
 
     // Act
-    const { overall } = consolidate(APP, interviews, feedback);
+    const { overall } = consolidate(APP, RECRUITER, interviews, feedback);
 
     // Assert
     expect(overall.feedbackCount).toBe(3);
@@ -61,7 +63,7 @@ describe('consolidate', () => {
       aFeedback('int_1', id, { overallRating: [4, 4, 4.5][index] }),
     );
 
-    const { overall } = consolidate(APP, [anInterview('int_1')], feedback);
+    const { overall } = consolidate(APP, RECRUITER, [anInterview('int_1')], feedback);
 
     expect(overall.averages.overallRating).toBe(4.17);
   });
@@ -73,7 +75,7 @@ describe('consolidate', () => {
       aFeedback('int_1', 'usr_c', { recommendation: 'strong_no_hire' }),
     ];
 
-    const { overall } = consolidate(APP, [anInterview('int_1')], feedback);
+    const { overall } = consolidate(APP, RECRUITER, [anInterview('int_1')], feedback);
 
     expect(overall.recommendations).toEqual({ strong_hire: 0, hire: 2, maybe: 0, no_hire: 0, strong_no_hire: 1 });
   });
@@ -90,7 +92,7 @@ describe('consolidate', () => {
       aFeedback('int_2', 'usr_c', { skillRatings: [{ skill: 'Go', rating: 3 }], status: 'draft' }),
     ];
 
-    const { overall } = consolidate(APP, [anInterview('int_1'), anInterview('int_2')], feedback);
+    const { overall } = consolidate(APP, RECRUITER, [anInterview('int_1'), anInterview('int_2')], feedback);
 
     expect(overall.skills).toEqual([
       { skill: 'SQL', average: 2, count: 1 },
@@ -106,7 +108,7 @@ describe('consolidate', () => {
       aFeedback('int_2', 'usr_c'),
     ];
 
-    const { overall } = consolidate(APP, [anInterview('int_1'), anInterview('int_2')], feedback);
+    const { overall } = consolidate(APP, RECRUITER, [anInterview('int_1'), anInterview('int_2')], feedback);
 
     expect(overall.followUps).toEqual({ count: 3, interviewerIds: ['usr_a', 'usr_b'] });
   });
@@ -120,7 +122,7 @@ describe('consolidate', () => {
     const feedback = [aFeedback('int_1', 'usr_lead'), aFeedback('int_1', 'usr_p1', { status: 'draft' })];
 
     // Act
-    const { interviews: rows } = consolidate(APP, interviews, feedback);
+    const { interviews: rows } = consolidate(APP, RECRUITER, interviews, feedback);
 
     // Assert
     expect(rows).toEqual([
@@ -133,6 +135,7 @@ describe('consolidate', () => {
         interviewers: 2,
         submitted: 1,
         complete: false,
+        withheld: false,
       },
       {
         interviewId: 'int_2',
@@ -143,8 +146,63 @@ describe('consolidate', () => {
         interviewers: 1,
         submitted: 0,
         complete: false,
+        withheld: false,
       },
     ]);
+  });
+
+  describe('read by someone on a panel', () => {
+    const interviews = [
+      anInterview('int_1', { additionalInterviewers: ['usr_reader'] }),
+      anInterview('int_2', { interviewerId: 'usr_other' }),
+    ];
+    const colleagues = [
+      aFeedback('int_1', 'usr_lead', { overallRating: 1, recommendation: 'strong_no_hire', followUpRequired: true }),
+      aFeedback('int_2', 'usr_other', { overallRating: 5, recommendation: 'strong_hire' }),
+    ];
+
+    it('leaves out the feedback of their interview until they submitted their own, and shows its progress', () => {
+      // Act
+      const card = consolidate(APP, 'usr_reader', interviews, [
+        ...colleagues,
+        aFeedback('int_1', 'usr_reader', { status: 'draft', overallRating: 3 }),
+      ]);
+
+      // Assert
+      expect(
+        card.interviews.map(({ interviewId, submitted, withheld }) => ({ interviewId, submitted, withheld })),
+      ).toEqual([
+        { interviewId: 'int_1', submitted: 1, withheld: true },
+        { interviewId: 'int_2', submitted: 1, withheld: false },
+      ]);
+      expect(card.overall).toMatchObject({
+        feedbackCount: 1,
+        averages: { overallRating: 5 },
+        recommendations: { strong_hire: 1, strong_no_hire: 0 },
+        followUps: { count: 0, interviewerIds: [] },
+      });
+    });
+
+    it('counts it all once their own is submitted', () => {
+      const card = consolidate(APP, 'usr_reader', interviews, [
+        ...colleagues,
+        aFeedback('int_1', 'usr_reader', { overallRating: 3 }),
+      ]);
+
+      expect(card.interviews.map((row) => row.withheld)).toEqual([false, false]);
+      expect(card.overall).toMatchObject({ feedbackCount: 3, averages: { overallRating: 3 } });
+    });
+
+    it('withholds nothing of an interview that did not take place', () => {
+      const card = consolidate(
+        APP,
+        'usr_reader',
+        [anInterview('int_1', { additionalInterviewers: ['usr_reader'], status: 'cancelled' })],
+        [],
+      );
+
+      expect(card.interviews[0]?.withheld).toBe(false);
+    });
   });
 
   describe('is complete', () => {
@@ -157,29 +215,31 @@ describe('consolidate', () => {
         anInterview('int_3', { status: 'no_show' }),
       ];
 
-      expect(consolidate(APP, interviews, [done('int_1')]).overall.complete).toBe(true);
+      expect(consolidate(APP, RECRUITER, interviews, [done('int_1')]).overall.complete).toBe(true);
     });
 
     it('not while a completed interview lacks a submission', () => {
       const interviews = [anInterview('int_1'), anInterview('int_2', { additionalInterviewers: ['usr_p1'] })];
 
-      expect(consolidate(APP, interviews, [done('int_1'), done('int_2')]).overall.complete).toBe(false);
+      expect(consolidate(APP, RECRUITER, interviews, [done('int_1'), done('int_2')]).overall.complete).toBe(false);
     });
 
     it.each(['scheduled', 'in_progress'] as const)('not while an interview is still %s', (status) => {
       const interviews = [anInterview('int_1'), anInterview('int_2', { status })];
 
-      expect(consolidate(APP, interviews, [done('int_1'), done('int_2')]).overall.complete).toBe(false);
+      expect(consolidate(APP, RECRUITER, interviews, [done('int_1'), done('int_2')]).overall.complete).toBe(false);
     });
 
     it('not without any completed interview', () => {
-      expect(consolidate(APP, [], []).overall.complete).toBe(false);
-      expect(consolidate(APP, [anInterview('int_1', { status: 'cancelled' })], []).overall.complete).toBe(false);
+      expect(consolidate(APP, RECRUITER, [], []).overall.complete).toBe(false);
+      expect(consolidate(APP, RECRUITER, [anInterview('int_1', { status: 'cancelled' })], []).overall.complete).toBe(
+        false,
+      );
     });
   });
 
   it('gives an application without feedback zero counts and null averages', () => {
-    const { overall } = consolidate(APP, [], []);
+    const { overall } = consolidate(APP, RECRUITER, [], []);
 
     expect(overall).toMatchObject({
       feedbackCount: 0,
@@ -224,6 +284,7 @@ describe('consolidate', () => {
           // Act
           const card = consolidate(
             APP,
+            RECRUITER,
             [
               anInterview('int_1', { status: first, additionalInterviewers: panel }),
               anInterview('int_2', { status: second }),

@@ -122,9 +122,14 @@ export const Scorecard = z.object({
       submitted: z.int(),
       /** Every interviewer of it submitted (a cancelled or no-show interview has nothing to complete). */
       complete: z.boolean(),
+      /**
+       * The reader sits on its panel and has not submitted their own feedback yet: its
+       * feedback is left out of `overall` until they have, as on the feedback itself.
+       */
+      withheld: z.boolean(),
     }),
   ),
-  /** Submitted feedback only: drafts count for nothing. */
+  /** Submitted feedback only, of interviews not withheld from the reader: drafts count for nothing. */
   overall: z.object({
     /**
      * At least one interview completed, none still scheduled or in progress, and every

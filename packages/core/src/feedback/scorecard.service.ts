@@ -4,7 +4,7 @@ import { assertApplicationExists, feedbackOfApplication, interviewsOfApplication
 import type { Scorecard } from './feedback.schema.ts';
 import { consolidate } from './scorecard.ts';
 
-/** An application's consolidated scorecard, from every interview and feedback it has now. */
+/** An application's consolidated scorecard as the caller may see it, from every interview and feedback it has now. */
 export const getScorecard = async (actor: Principal, applicationId: string): Promise<Scorecard> => {
   assertScorecardReader(actor);
   const [, interviews, feedback] = await Promise.all([
@@ -12,5 +12,5 @@ export const getScorecard = async (actor: Principal, applicationId: string): Pro
     interviewsOfApplication(actor.tenantId, applicationId),
     feedbackOfApplication(actor.tenantId, applicationId),
   ]);
-  return consolidate(applicationId, interviews, feedback);
+  return consolidate(applicationId, actor.userId, interviews, feedback);
 };

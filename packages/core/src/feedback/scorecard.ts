@@ -1,6 +1,6 @@
 import type { InterviewStatus, InterviewType } from '../interviews/interview.model.ts';
 import { type FeedbackStatus, RECOMMENDATIONS, type Recommendation, SUB_RATINGS } from './feedback.model.ts';
-import { seatsOf } from './feedback.policy.ts';
+import { isOnPanel, seatsOf } from './feedback.policy.ts';
 import { type Scorecard, skillKey } from './feedback.schema.ts';
 
 /** What the scorecard reads of an interview. */
@@ -57,19 +57,38 @@ const skillsOf = (feedback: readonly ScoredFeedback[]): Scorecard['overall']['sk
 };
 
 /**
- * An application's scorecard, computed from its interviews and every feedback on them. Only
- * submitted feedback counts: a draft may change, and its author has not stood by it yet.
- * Computed afresh on every read, so no race between submissions can leave it stale.
+ * Whether the reader sits on this interview's panel and has not submitted their own feedback
+ * on it: the rule of the feedback itself (nobody is swayed before writing their own) holds
+ * for its averages too, so its feedback stays out of what they are shown.
+ */
+const withheldFrom = (readerId: string, interview: ScoredInterview, submitted: readonly ScoredFeedback[]): boolean =>
+  isOnPanel(interview, readerId) &&
+  !NOTHING_TO_ASSESS.includes(interview.status) &&
+  !submitted.some((item) => item.interviewId === interview.interviewId && item.interviewerId === readerId);
+
+/**
+ * An application's scorecard as `readerId` may see it, computed from its interviews and every
+ * feedback on them. Only submitted feedback counts: a draft may change, and its author has not
+ * stood by it yet. The feedback of an interview withheld from the reader counts in its row's
+ * progress, never in the overall figures. Computed afresh on every read, so no race between
+ * submissions can leave it stale.
  */
 export const consolidate = (
   applicationId: string,
+  readerId: string,
   interviews: readonly ScoredInterview[],
   feedback: readonly ScoredFeedback[],
 ): Scorecard => {
-  const submitted = feedback.filter((item) => item.status === 'submitted');
+  const allSubmitted = feedback.filter((item) => item.status === 'submitted');
+  const withheld = new Set(
+    interviews
+      .filter((interview) => withheldFrom(readerId, interview, allSubmitted))
+      .map((interview) => interview.interviewId),
+  );
+  const submitted = allSubmitted.filter((item) => !withheld.has(item.interviewId));
   const rows = interviews.map((interview) => {
     const seats = seatsOf(interview).map((seat) => seat.interviewerId);
-    const done = submitted.filter(
+    const done = allSubmitted.filter(
       (item) => item.interviewId === interview.interviewId && seats.includes(item.interviewerId),
     ).length;
     return {
@@ -81,6 +100,7 @@ export const consolidate = (
       interviewers: seats.length,
       submitted: done,
       complete: !NOTHING_TO_ASSESS.includes(interview.status) && done === seats.length,
+      withheld: withheld.has(interview.interviewId),
     };
   });
   const assessed = rows.filter((row) => !NOTHING_TO_ASSESS.includes(row.status));
