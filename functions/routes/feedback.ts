@@ -1,4 +1,5 @@
 import {
+  ExcuseFeedbackBody,
   Feedback,
   InterviewFeedback,
   InterviewFeedbackPath,
@@ -38,6 +39,18 @@ export const feedbackRoutes = [
       'submitted; for recruiters and admins, every submitted one and where each interviewer stands',
     request: { path: InterviewFeedbackPath },
     response: { status: 200, body: InterviewFeedback, description: 'The feedback the caller may see' },
+    resource: 'interview',
+  }),
+  route({
+    method: 'POST',
+    path: `${FEEDBACK}/{id}/excuse`,
+    context: 'feedback',
+    auth: pipeline,
+    summary:
+      'Excuse an interviewer of the panel from their feedback (they left, or will not give it): the interview ' +
+      'no longer waits for it, and its scorecard can complete. Only while theirs is not submitted; a draft is dropped',
+    request: { path: InterviewFeedbackPath, body: ExcuseFeedbackBody },
+    response: { status: 200, body: InterviewFeedback, description: "The interview's feedback, as the caller sees it" },
     resource: 'interview',
   }),
   route({

@@ -121,6 +121,23 @@ export const sampleEvents = (): DomainEvent[] => [
   {
     ...envelope,
     eventId: newId('event'),
+    actorId: people.owner,
+    type: 'feedback.excused',
+    payload: {
+      feedbackId: 'fb_01JDEM00000000000000000002',
+      interviewId: id,
+      applicationId: 'app_01JDEM00000000000000000001',
+      requisitionTitle: 'Staff Engineer',
+      round: 2,
+      interviewerId: people.interviewerB,
+      organizerId: people.owner,
+      hiringManagerId: people.manager,
+      allSubmitted: true,
+    },
+  },
+  {
+    ...envelope,
+    eventId: newId('event'),
     type: 'proctoring.session_flagged',
     payload: {
       testSessionId: 'ts_01JDEM00000000000000000001',

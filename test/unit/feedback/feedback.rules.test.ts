@@ -89,6 +89,24 @@ describe('assertStillDraft', () => {
       submittedAt: '2026-11-24T10:00:00.000Z',
     });
   });
+
+  it('refuses anything on an excused feedback with a 409 saying none is expected, worded for who asks', () => {
+    // Act
+    const own = thrownBy(() => assertStillDraft({ status: 'excused', excusedAt: '2026-11-24T11:00:00.000Z' }));
+    const theirs = thrownBy(() => assertStillDraft({ status: 'excused' }, 'Their'));
+
+    // Assert
+    expect(own).toBeInstanceOf(ConflictError);
+    expect((own as ConflictError).message).toBe(
+      'Your feedback on this interview was excused: none is expected any more.',
+    );
+    expect((own as ConflictError).extensions).toEqual({
+      reason: 'feedback_excused',
+      excusedAt: '2026-11-24T11:00:00.000Z',
+    });
+    expect((theirs as ConflictError).message).toMatch(/^Their feedback/);
+    expect((theirs as ConflictError).extensions).toEqual({ reason: 'feedback_excused' });
+  });
 });
 
 describe('allSubmittedWith', () => {
@@ -112,6 +130,15 @@ describe('allSubmittedWith', () => {
     ).toBe(true);
   });
 
+  it('counts an excused interviewer as settled, and the one being excused too', () => {
+    const p1 = { interviewerId: 'usr_p1', status: 'excused' as const };
+    const p2 = { interviewerId: 'usr_p2', status: 'submitted' as const };
+
+    expect(allSubmittedWith(panel, [p1, p2], 'usr_lead')).toBe(true);
+    expect(allSubmittedWith(panel, [{ interviewerId: 'usr_lead', status: 'submitted' }, p2], 'usr_p1')).toBe(true);
+    expect(allSubmittedWith(panel, [p1], 'usr_lead')).toBe(false);
+  });
+
   it('ignores feedback of people not on the panel', () => {
     expect(allSubmittedWith(panel, [{ interviewerId: 'usr_gone', status: 'submitted' }], 'usr_lead')).toBe(false);
   });
@@ -133,5 +160,11 @@ describe('colleaguesStillOpen', () => {
         'usr_lead',
       ),
     ).toEqual([]);
+  });
+
+  it('leaves out colleagues who were excused', () => {
+    expect(colleaguesStillOpen(panel, [{ interviewerId: 'usr_p1', status: 'excused' }], 'usr_lead')).toEqual([
+      'usr_p2',
+    ]);
   });
 });

@@ -80,6 +80,21 @@ describe('visibleFeedback', () => {
     expect([afterView?.visibility, shown(afterView)]).toEqual(['all', ['usr_lead:submitted', 'usr_p1:submitted']]);
   });
 
+  it("shows where an excused interviewer stands, never their item, and keeps the excused one's own view", () => {
+    // Arrange
+    const feedback = [item('usr_lead', 'submitted'), item('usr_p1', 'excused'), item('usr_p2', 'submitted')];
+
+    // Act
+    const recruiter = visibleFeedback(as('usr_rec', ['recruiter']), panel, feedback);
+    const excused = visibleFeedback(as('usr_p1'), panel, feedback);
+
+    // Assert
+    expect(recruiter?.interviewers.map((seat) => seat.status)).toEqual(['submitted', 'excused', 'submitted']);
+    expect(shown(recruiter)).toEqual(['usr_lead:submitted', 'usr_p2:submitted']);
+    expect(excused?.visibility).toBe('own_only');
+    expect(shown(excused)).toEqual(['usr_p1:excused']);
+  });
+
   it('hides the interview from an interviewer not on it, whatever was submitted', () => {
     expect(visibleFeedback(as('usr_stranger'), panel, [item('usr_lead', 'submitted')])).toBeUndefined();
     expect(visibleFeedback(as('usr_stranger', ['interviewer']), panel, [])).toBeUndefined();

@@ -134,6 +134,7 @@ describe('consolidate', () => {
         scheduledAt: '2026-11-24T10:00:00.000Z',
         interviewers: 2,
         submitted: 1,
+        excused: 0,
         complete: false,
         withheld: false,
       },
@@ -145,6 +146,7 @@ describe('consolidate', () => {
         scheduledAt: '2026-11-24T10:00:00.000Z',
         interviewers: 1,
         submitted: 0,
+        excused: 0,
         complete: false,
         withheld: false,
       },
@@ -193,6 +195,16 @@ describe('consolidate', () => {
       expect(card.overall).toMatchObject({ feedbackCount: 3, averages: { overallRating: 3 } });
     });
 
+    it('withholds nothing from a reader who was excused from their own', () => {
+      const card = consolidate(APP, 'usr_reader', interviews, [
+        ...colleagues,
+        aFeedback('int_1', 'usr_reader', { status: 'excused', overallRating: undefined, recommendation: undefined }),
+      ]);
+
+      expect(card.interviews[0]).toMatchObject({ withheld: false, excused: 1, complete: true });
+      expect(card.overall.feedbackCount).toBe(2);
+    });
+
     it('withholds nothing of an interview that did not take place', () => {
       const card = consolidate(
         APP,
@@ -216,6 +228,29 @@ describe('consolidate', () => {
       ];
 
       expect(consolidate(APP, RECRUITER, interviews, [done('int_1')]).overall.complete).toBe(true);
+    });
+
+    it('when the interviewers who did not submit were excused, whose feedback counts for nothing', () => {
+      // Arrange
+      const interviews = [anInterview('int_1', { additionalInterviewers: ['usr_p1', 'usr_p2'] })];
+      const feedback = [
+        done('int_1'),
+        aFeedback('int_1', 'usr_p1', { status: 'excused', overallRating: undefined, recommendation: undefined }),
+        aFeedback('int_1', 'usr_p2', { status: 'draft' }),
+      ];
+
+      // Act
+      const midway = consolidate(APP, RECRUITER, interviews, feedback);
+      const settled = consolidate(APP, RECRUITER, interviews, [
+        ...feedback.slice(0, 2),
+        aFeedback('int_1', 'usr_p2', { status: 'excused', overallRating: undefined, recommendation: undefined }),
+      ]);
+
+      // Assert
+      expect(midway.interviews[0]).toMatchObject({ interviewers: 3, submitted: 1, excused: 1, complete: false });
+      expect(midway.overall.complete).toBe(false);
+      expect(settled.interviews[0]).toMatchObject({ submitted: 1, excused: 2, complete: true });
+      expect(settled.overall).toMatchObject({ complete: true, feedbackCount: 1 });
     });
 
     it('not while a completed interview lacks a submission', () => {

@@ -14,6 +14,22 @@ const name = z.string().check(z.maxLength(300));
 const title = z.string().check(z.maxLength(300));
 const userIds = z.array(userId).check(z.maxLength(50));
 
+/** An interviewer's feedback on an interview settled: submitted, or excused. */
+const feedbackSettled = z.object({
+  feedbackId: prefixedId,
+  interviewId: prefixedId,
+  applicationId: prefixedId,
+  requisitionTitle: title,
+  round: z.int(),
+  /** Whose feedback it is: who submitted it, or who was excused from it. */
+  interviewerId: userId,
+  /** Who booked the interview: the recruiter who reads the scorecard. */
+  organizerId: userId,
+  hiringManagerId: z.optional(userId),
+  /** Every interviewer of the interview has now submitted or been excused: the scorecard is complete for it. */
+  allSubmitted: z.boolean(),
+});
+
 /**
  * What a calendar invitation of an interview is made of. No candidate name or address, no
  * notes or questions: delivery reads the participants' names and addresses when it sends.
@@ -73,19 +89,9 @@ export const EVENT_PAYLOADS = {
    * No candidate name and no feedback content: the recipients read both in the app, where
    * the visibility rules apply.
    */
-  'feedback.submitted': z.object({
-    feedbackId: prefixedId,
-    interviewId: prefixedId,
-    applicationId: prefixedId,
-    requisitionTitle: title,
-    round: z.int(),
-    interviewerId: userId,
-    /** Who booked the interview: the recruiter who reads the scorecard. */
-    organizerId: userId,
-    hiringManagerId: z.optional(userId),
-    /** Every interviewer of the interview has now submitted: the scorecard is complete for it. */
-    allSubmitted: z.boolean(),
-  }),
+  'feedback.submitted': feedbackSettled,
+  /** A recruiter or admin (the actor) excused an interviewer from their feedback: it is no longer waited for. */
+  'feedback.excused': feedbackSettled,
   'proctoring.session_flagged': z.object({
     testSessionId: prefixedId,
     assessmentId: prefixedId,
@@ -196,6 +202,7 @@ export const EVENT_QUEUES = {
   'interview.cancelled': 'notifications',
   'interview.reminder_due': 'notifications',
   'feedback.submitted': 'notifications',
+  'feedback.excused': 'notifications',
   'proctoring.session_flagged': 'notifications',
   'proctoring.appeal_submitted': 'notifications',
   'invitation.created': 'notifications',
@@ -221,6 +228,7 @@ const notificationEnvelopes = [
   envelope('interview.cancelled'),
   envelope('interview.reminder_due'),
   envelope('feedback.submitted'),
+  envelope('feedback.excused'),
   envelope('proctoring.session_flagged'),
   envelope('proctoring.appeal_submitted'),
   envelope('invitation.created'),

@@ -6,7 +6,7 @@ import { FEEDBACK_STATUSES, RECOMMENDATIONS } from './feedback.model.ts';
 /**
  * InterviewFeedback: one interviewer's assessment of one interview. Its key is the interview
  * and the interviewer, so there is one per interviewer per interview by construction; it is
- * a draft until submitted, then final.
+ * a draft until submitted (or its interviewer is excused from it), then final.
  *
  * Access patterns:
  * - byInterview    table  pk: tenant + interview    sk: interviewer              -> an interview's feedback
@@ -48,6 +48,9 @@ export const InterviewFeedbackEntity = new Entity(
       followUpRequired: { type: 'boolean', required: true, default: false },
       followUpNotes: { type: 'string' },
       submittedAt: { type: 'string' },
+      /** Excused: when, and by which recruiter or admin. */
+      excusedAt: { type: 'string' },
+      excusedBy: { type: 'string' },
       ...trackedAttributes,
     },
     indexes: {

@@ -3,9 +3,15 @@
 export const RECOMMENDATIONS = ['strong_hire', 'hire', 'maybe', 'no_hire', 'strong_no_hire'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-/** draft -> submitted; a submitted feedback is final. */
-export const FEEDBACK_STATUSES = ['draft', 'submitted'] as const;
+/**
+ * draft -> submitted, by its author; draft -> excused, by a recruiter or admin, for an
+ * interviewer who will not give it (left, fell ill). Both are final.
+ */
+export const FEEDBACK_STATUSES = ['draft', 'submitted', 'excused'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+/** Nothing more is owed: the interviewer submitted, or was excused from it. */
+export const isSettled = (status: FeedbackStatus): boolean => status !== 'draft';
 
 /** The ratings every feedback may give besides the overall one, each 1-5 in half steps. */
 export const SUB_RATINGS = [

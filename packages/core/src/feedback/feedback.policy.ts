@@ -19,6 +19,12 @@ export const assertScorecardReader = (principal: Principal): void => {
   if (!canManageFeedback(principal)) throw new ForbiddenError('Only recruiters and admins read scorecards.');
 };
 
+export const assertFeedbackManager = (principal: Principal): void => {
+  if (!canManageFeedback(principal)) {
+    throw new ForbiddenError('Only recruiters and admins excuse an interviewer from their feedback.');
+  }
+};
+
 /** Who sits in an interview as an interviewer. */
 export interface Panel {
   interviewerId: string;

@@ -1,6 +1,6 @@
 import type { InterviewStatus } from '../interviews/interview.model.ts';
 import { ConflictError, type FieldError } from '../shared/errors.ts';
-import type { FeedbackStatus } from './feedback.model.ts';
+import { type FeedbackStatus, isSettled } from './feedback.model.ts';
 import { type Panel, seatsOf } from './feedback.policy.ts';
 import type { SaveFeedback } from './feedback.schema.ts';
 
@@ -52,38 +52,57 @@ export const assertFeedbackOpen = (interview: { interviewId: string; status: Int
   });
 };
 
-/** A submitted feedback is final: neither saved over nor submitted again. */
-export const assertStillDraft = (own: { status: FeedbackStatus; submittedAt?: string | undefined } | undefined) => {
-  if (own?.status !== 'submitted') return;
-  throw new ConflictError('Your feedback on this interview is submitted and final: it cannot change.', {
-    extensions: { reason: 'feedback_submitted', ...(own.submittedAt ? { submittedAt: own.submittedAt } : {}) },
-  });
-};
+interface SettledShape {
+  status: FeedbackStatus;
+  submittedAt?: string | undefined;
+  excusedAt?: string | undefined;
+}
 
-/** Whether every interviewer of the panel has submitted, `submitterId`'s submission counted as made. */
-export const allSubmittedWith = (
-  panel: Panel,
-  feedback: readonly { interviewerId: string; status: FeedbackStatus }[],
-  submitterId: string,
-): boolean => {
-  const submitted = new Set(feedback.filter((item) => item.status === 'submitted').map((item) => item.interviewerId));
-  submitted.add(submitterId);
-  return seatsOf(panel).every(({ interviewerId }) => submitted.has(interviewerId));
+/**
+ * A submitted or excused feedback is final: neither saved over, submitted again nor excused.
+ * `whose` words the message for the author (`Your`) or for whoever excuses them.
+ */
+export const assertStillDraft = (own: SettledShape | undefined, whose = 'Your') => {
+  if (own?.status === 'submitted') {
+    throw new ConflictError(`${whose} feedback on this interview is submitted and final: it cannot change.`, {
+      extensions: { reason: 'feedback_submitted', ...(own.submittedAt ? { submittedAt: own.submittedAt } : {}) },
+    });
+  }
+  if (own?.status === 'excused') {
+    throw new ConflictError(`${whose} feedback on this interview was excused: none is expected any more.`, {
+      extensions: { reason: 'feedback_excused', ...(own.excusedAt ? { excusedAt: own.excusedAt } : {}) },
+    });
+  }
 };
 
 /**
- * The colleagues whose feedback was read as not submitted: the submission is written only if
- * none of them submitted since, so two last submissions racing cannot both miss each other.
+ * Whether every interviewer of the panel has submitted or been excused, `settlerId`'s
+ * feedback counted as settled (they are submitting it, or being excused from it).
+ */
+export const allSubmittedWith = (
+  panel: Panel,
+  feedback: readonly { interviewerId: string; status: FeedbackStatus }[],
+  settlerId: string,
+): boolean => {
+  const settled = new Set(feedback.filter((item) => isSettled(item.status)).map((item) => item.interviewerId));
+  settled.add(settlerId);
+  return seatsOf(panel).every(({ interviewerId }) => settled.has(interviewerId));
+};
+
+/**
+ * The colleagues whose feedback was read as still owed: a settling write is made only if
+ * none of them submitted or was excused since, so two last settlements racing cannot both
+ * miss each other.
  */
 export const colleaguesStillOpen = (
   panel: Panel,
   feedback: readonly { interviewerId: string; status: FeedbackStatus }[],
-  submitterId: string,
+  settlerId: string,
 ): string[] =>
   seatsOf(panel)
     .map(({ interviewerId }) => interviewerId)
     .filter(
       (interviewerId) =>
-        interviewerId !== submitterId &&
-        !feedback.some((item) => item.interviewerId === interviewerId && item.status === 'submitted'),
+        interviewerId !== settlerId &&
+        !feedback.some((item) => item.interviewerId === interviewerId && isSettled(item.status)),
     );

@@ -76,12 +76,21 @@ export const Feedback = z.object({
   followUpRequired: z.boolean(),
   followUpNotes: z.optional(z.string()),
   submittedAt: z.optional(z.string()),
+  /** Excused: when, and by which recruiter or admin; an excused feedback carries no ratings or text. */
+  excusedAt: z.optional(z.string()),
+  excusedBy: z.optional(z.string()),
   ...trackedView,
 });
 export type Feedback = z.output<typeof Feedback>;
 
-/** Where one interviewer's feedback stands: none yet, started, or final. */
-export const INTERVIEWER_FEEDBACK_STATUSES = ['pending', 'draft', 'submitted'] as const;
+/** Whom of the panel to excuse from their feedback. */
+export const ExcuseFeedbackBody = z.strictObject({
+  interviewerId: z.string().check(z.regex(idPattern('user'), 'A user id such as usr_01J...')),
+});
+export type ExcuseFeedback = z.output<typeof ExcuseFeedbackBody>;
+
+/** Where one interviewer's feedback stands: none yet, started, final, or no longer expected. */
+export const INTERVIEWER_FEEDBACK_STATUSES = ['pending', 'draft', 'submitted', 'excused'] as const;
 export type InterviewerFeedbackStatus = (typeof INTERVIEWER_FEEDBACK_STATUSES)[number];
 
 /** `all`: every submitted feedback is shown; `own_only`: the caller's own, until they submit it. */
@@ -120,7 +129,12 @@ export const Scorecard = z.object({
       scheduledAt: z.string(),
       interviewers: z.int(),
       submitted: z.int(),
-      /** Every interviewer of it submitted (a cancelled or no-show interview has nothing to complete). */
+      /** Interviewers excused from their feedback: it is not waited for. */
+      excused: z.int(),
+      /**
+       * Every interviewer of it submitted or was excused (a cancelled or no-show interview
+       * has nothing to complete).
+       */
       complete: z.boolean(),
       /**
        * The reader sits on its panel and has not submitted their own feedback yet: its

@@ -6,7 +6,7 @@ import { ConflictError, PreconditionFailedError, ValidationError } from '../shar
 import type { Principal } from '../shared/principal.ts';
 import { type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import type { FeedbackItem } from './feedback.entity.ts';
-import { assertFeedbackRole, isOnPanel } from './feedback.policy.ts';
+import { assertFeedbackManager, assertFeedbackRole, isOnPanel } from './feedback.policy.ts';
 import { feedbackOfInterview, hiringManagerOf, interviewNotFound, readInterview } from './feedback.reads.ts';
 import {
   allSubmittedWith,
@@ -15,16 +15,17 @@ import {
   colleaguesStillOpen,
   feedbackErrors,
 } from './feedback.rules.ts';
-import type { Feedback, InterviewFeedback, SaveFeedback } from './feedback.schema.ts';
+import type { ExcuseFeedback, Feedback, InterviewFeedback, SaveFeedback } from './feedback.schema.ts';
 import { auditView, toFeedback } from './feedback.view.ts';
 import { visibleFeedback } from './feedback.visibility.ts';
 import {
   candidateNotErased,
+  excusedItem,
   feedbackWrite,
   interviewUnchanged,
   LostRaceError,
   nextItem,
-  notSubmittedYet,
+  stillOwed,
 } from './feedback.writes.ts';
 
 /**
@@ -52,31 +53,47 @@ const actionOf = (own: FeedbackItem | undefined, submit: boolean): string => {
 };
 
 /**
- * The submission's event and its guards. `allSubmitted` counts this submission; it is written
- * only if every colleague read as not yet submitted still has not, so of two last submissions
- * racing, the later one fails its guard, reads again and is the one that says true.
+ * The event of a feedback settled (submitted, or its interviewer excused) and its guards.
+ * `allSubmitted` counts this one as settled; it is written only if every colleague read as
+ * still owing feedback still does, so of two last settlements racing, the later one fails
+ * its guard, reads again and is the one that says true.
  */
-const submissionWrites = async (
+const settlementWrites = async (
   actor: Principal,
+  type: 'feedback.submitted' | 'feedback.excused',
   interview: InterviewItem,
   feedback: readonly FeedbackItem[],
-  feedbackId: string,
+  settled: { feedbackId: string; interviewerId: string },
 ): Promise<TransactionWrite[]> => {
   const hiringManagerId = await hiringManagerOf(actor.tenantId, interview.requisitionId);
+  const open = colleaguesStillOpen(interview, feedback, settled.interviewerId);
   return [
-    ...colleaguesStillOpen(interview, feedback, actor.userId).map((colleague) => notSubmittedYet(interview, colleague)),
-    eventWrite(actor, 'feedback.submitted', {
-      feedbackId,
+    ...open.map((colleague) => stillOwed(interview, colleague)),
+    eventWrite(actor, type, {
+      ...settled,
       interviewId: interview.interviewId,
       applicationId: interview.applicationId,
       requisitionTitle: interview.requisitionTitle,
       round: interview.round,
-      interviewerId: actor.userId,
       organizerId: interview.createdBy,
       ...(hiringManagerId ? { hiringManagerId } : {}),
-      allSubmitted: allSubmittedWith(interview, feedback, actor.userId),
+      allSubmitted: allSubmittedWith(interview, feedback, settled.interviewerId),
     }),
   ];
+};
+
+/** Decides a feedback write again while it loses races, within the attempts a full panel needs. */
+const withRaceRetries = async <T>(interviewId: string, attempt: () => Promise<T>): Promise<T> => {
+  for (let count = 1; ; count++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof LostRaceError)) throw error;
+      if (count >= ATTEMPTS) {
+        throw new ConflictError(`The feedback of interview ${interviewId} is being changed by others; try again.`);
+      }
+    }
+  }
 };
 
 /**
@@ -94,7 +111,7 @@ export const saveFeedback = async (
   const errors = feedbackErrors(form);
   if (errors.length) throw new ValidationError('The feedback is not valid.', { errors });
   const { interviewId } = form;
-  for (let attempt = 1; ; attempt++) {
+  return withRaceRetries(interviewId, async () => {
     const [interview, feedback] = await Promise.all([
       readInterview(actor.tenantId, interviewId),
       feedbackOfInterview(actor.tenantId, interviewId),
@@ -116,18 +133,64 @@ export const saveFeedback = async (
         before: own && auditView(own),
         after: auditView(item),
       }),
-      ...(form.submit ? await submissionWrites(actor, interview, feedback, item.feedbackId) : []),
+      ...(form.submit
+        ? await settlementWrites(actor, 'feedback.submitted', interview, feedback, {
+            feedbackId: item.feedbackId,
+            interviewerId: actor.userId,
+          })
+        : []),
     ];
-    try {
-      await transactWrite(writes, { attempts: CONFLICT_ATTEMPTS });
-      return toFeedback(item);
-    } catch (error) {
-      if (!(error instanceof LostRaceError)) throw error;
-      if (attempt >= ATTEMPTS) {
-        throw new ConflictError(`The feedback of interview ${interviewId} is being changed by others; try again.`);
-      }
+    await transactWrite(writes, { attempts: CONFLICT_ATTEMPTS });
+    return toFeedback(item);
+  });
+};
+
+/**
+ * Excuses an interviewer of the panel from their feedback (they left, or will not give it):
+ * the interview no longer waits for them, so its scorecard can complete. Recruiters and
+ * admins only, once feedback is open, and only while theirs is not submitted. Whatever they
+ * drafted is dropped. Returns the interview's feedback as the caller now sees it.
+ */
+export const excuseFeedback = async (
+  actor: Principal,
+  interviewId: string,
+  { interviewerId }: ExcuseFeedback,
+): Promise<InterviewFeedback> => {
+  assertFeedbackManager(actor);
+  await withRaceRetries(interviewId, async () => {
+    const [interview, feedback] = await Promise.all([
+      readInterview(actor.tenantId, interviewId),
+      feedbackOfInterview(actor.tenantId, interviewId),
+    ]);
+    if (!isOnPanel(interview, interviewerId)) {
+      throw new ValidationError(`${interviewerId} is not an interviewer of interview ${interviewId}.`, {
+        errors: [{ field: 'interviewerId', code: 'not_on_panel', message: 'Name an interviewer of this interview' }],
+      });
     }
-  }
+    assertFeedbackOpen(interview);
+    const own = feedback.find((item) => item.interviewerId === interviewerId);
+    assertStillDraft(own, 'Their');
+    const { write, item } = feedbackWrite(excusedItem(actor, interview, interviewerId, own), own);
+    await transactWrite(
+      [
+        write,
+        interviewUnchanged(interview),
+        auditWrite(actor, {
+          action: 'interview_feedback.excused',
+          entityType: 'interview_feedback',
+          entityId: item.feedbackId,
+          before: own && auditView(own),
+          after: auditView(item),
+        }),
+        ...(await settlementWrites(actor, 'feedback.excused', interview, feedback, {
+          feedbackId: item.feedbackId,
+          interviewerId,
+        })),
+      ],
+      { attempts: CONFLICT_ATTEMPTS },
+    );
+  });
+  return getInterviewFeedback(actor, interviewId);
 };
 
 /** The feedback of one interview, as much of it as the caller may see (feedback.visibility.ts). */

@@ -29,4 +29,6 @@ export const auditView = (item: Partial<FeedbackItem>) => ({
   followUpRequired: item.followUpRequired,
   written: WRITTEN.filter((field) => item[field] !== undefined),
   submittedAt: item.submittedAt,
+  excusedAt: item.excusedAt,
+  excusedBy: item.excusedBy,
 });

@@ -64,8 +64,8 @@ export const candidateNotErased = (interview: InterviewItem): TransactionWrite =
   );
 };
 
-/** A colleague read as not having submitted still has not. */
-export const notSubmittedYet = (interview: InterviewItem, interviewerId: string): TransactionWrite => {
+/** A colleague read as still owing feedback has neither submitted nor been excused since. */
+export const stillOwed = (interview: InterviewItem, interviewerId: string): TransactionWrite => {
   const { TableName, Key } = keyParams(
     InterviewFeedbackEntity.get({
       tenantId: interview.tenantId,
@@ -77,9 +77,9 @@ export const notSubmittedYet = (interview: InterviewItem, interviewerId: string)
     {
       TableName,
       Key,
-      ConditionExpression: 'attribute_not_exists(#pk) OR #status <> :submitted',
+      ConditionExpression: 'attribute_not_exists(#pk) OR #status = :draft',
       ExpressionAttributeNames: { '#pk': 'pk', '#status': 'status' },
-      ExpressionAttributeValues: { ':submitted': 'submitted' },
+      ExpressionAttributeValues: { ':draft': 'draft' },
     },
     lostRace,
   );
@@ -112,8 +112,42 @@ export const nextItem = (
   };
 };
 
+/**
+ * An interviewer excused from their feedback: whatever they drafted is dropped (it was never
+ * stood by), and the item is kept, so the key still allows no other feedback of theirs.
+ */
+export const excusedItem = (
+  actor: Principal,
+  interview: InterviewItem,
+  interviewerId: string,
+  own: FeedbackItem | undefined,
+) => {
+  const now = isoNow();
+  return {
+    tenantId: actor.tenantId,
+    interviewId: interview.interviewId,
+    interviewerId,
+    feedbackId: feedbackIdOf(interview.interviewId, interviewerId),
+    applicationId: interview.applicationId,
+    candidateId: interview.candidateId,
+    requisitionId: interview.requisitionId,
+    status: 'excused' as const,
+    skillRatings: [],
+    followUpRequired: false,
+    excusedAt: now,
+    excusedBy: actor.userId,
+    createdAt: own?.createdAt ?? now,
+    createdBy: own?.createdBy ?? actor.userId,
+    updatedBy: actor.userId,
+    version: own ? own.version + 1 : 1,
+  };
+};
+
 /** The write of the feedback itself: a new one only if there is none, a draft only if untouched since read. */
-export const feedbackWrite = (next: ReturnType<typeof nextItem>, own: FeedbackItem | undefined) => {
+export const feedbackWrite = (
+  next: ReturnType<typeof nextItem> | ReturnType<typeof excusedItem>,
+  own: FeedbackItem | undefined,
+) => {
   const params = own
     ? InterviewFeedbackEntity.put(next)
         .where(({ version, status }, { eq }) => `${eq(version, own.version)} AND ${eq(status, 'draft')}`)

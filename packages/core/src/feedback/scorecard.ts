@@ -1,5 +1,5 @@
 import type { InterviewStatus, InterviewType } from '../interviews/interview.model.ts';
-import { type FeedbackStatus, RECOMMENDATIONS, type Recommendation, SUB_RATINGS } from './feedback.model.ts';
+import { type FeedbackStatus, isSettled, RECOMMENDATIONS, type Recommendation, SUB_RATINGS } from './feedback.model.ts';
 import { isOnPanel, seatsOf } from './feedback.policy.ts';
 import { type Scorecard, skillKey } from './feedback.schema.ts';
 
@@ -57,19 +57,21 @@ const skillsOf = (feedback: readonly ScoredFeedback[]): Scorecard['overall']['sk
 };
 
 /**
- * Whether the reader sits on this interview's panel and has not submitted their own feedback
- * on it: the rule of the feedback itself (nobody is swayed before writing their own) holds
- * for its averages too, so its feedback stays out of what they are shown.
+ * Whether the reader sits on this interview's panel and still owes their own feedback on it:
+ * the rule of the feedback itself (nobody is swayed before writing their own) holds for its
+ * averages too, so its feedback stays out of what they are shown.
  */
-const withheldFrom = (readerId: string, interview: ScoredInterview, submitted: readonly ScoredFeedback[]): boolean =>
+const withheldFrom = (readerId: string, interview: ScoredInterview, feedback: readonly ScoredFeedback[]): boolean =>
   isOnPanel(interview, readerId) &&
   !NOTHING_TO_ASSESS.includes(interview.status) &&
-  !submitted.some((item) => item.interviewId === interview.interviewId && item.interviewerId === readerId);
+  !feedback.some(
+    (item) => item.interviewId === interview.interviewId && item.interviewerId === readerId && isSettled(item.status),
+  );
 
 /**
  * An application's scorecard as `readerId` may see it, computed from its interviews and every
  * feedback on them. Only submitted feedback counts: a draft may change, and its author has not
- * stood by it yet. The feedback of an interview withheld from the reader counts in its row's
+ * stood by it yet; an excused one was never given, and only stops the interview waiting for it. The feedback of an interview withheld from the reader counts in its row's
  * progress, never in the overall figures. Computed afresh on every read, so no race between
  * submissions can leave it stale.
  */
@@ -79,18 +81,20 @@ export const consolidate = (
   interviews: readonly ScoredInterview[],
   feedback: readonly ScoredFeedback[],
 ): Scorecard => {
-  const allSubmitted = feedback.filter((item) => item.status === 'submitted');
   const withheld = new Set(
     interviews
-      .filter((interview) => withheldFrom(readerId, interview, allSubmitted))
+      .filter((interview) => withheldFrom(readerId, interview, feedback))
       .map((interview) => interview.interviewId),
   );
-  const submitted = allSubmitted.filter((item) => !withheld.has(item.interviewId));
+  const submitted = feedback.filter((item) => item.status === 'submitted' && !withheld.has(item.interviewId));
   const rows = interviews.map((interview) => {
     const seats = seatsOf(interview).map((seat) => seat.interviewerId);
-    const done = allSubmitted.filter(
+    const ofSeats = feedback.filter(
       (item) => item.interviewId === interview.interviewId && seats.includes(item.interviewerId),
-    ).length;
+    );
+    const count = (status: FeedbackStatus) => ofSeats.filter((item) => item.status === status).length;
+    const done = count('submitted');
+    const excused = count('excused');
     return {
       interviewId: interview.interviewId,
       round: interview.round,
@@ -99,7 +103,8 @@ export const consolidate = (
       scheduledAt: interview.scheduledAt,
       interviewers: seats.length,
       submitted: done,
-      complete: !NOTHING_TO_ASSESS.includes(interview.status) && done === seats.length,
+      excused,
+      complete: !NOTHING_TO_ASSESS.includes(interview.status) && done + excused === seats.length,
       withheld: withheld.has(interview.interviewId),
     };
   });

@@ -159,6 +159,28 @@ const RULES: Rules = {
             message: `An interviewer submitted feedback on round ${payload.round} for "${payload.requisitionTitle}". The scorecard fills in as the others submit theirs.`,
           },
   }),
+  'feedback.excused': ({ payload, actorId }) => ({
+    // The excused interviewer, so it leaves their to-do; with the scorecard now complete, its readers too.
+    recipients: [
+      ...new Set([
+        payload.interviewerId,
+        ...(payload.allSubmitted
+          ? [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])]
+          : []),
+      ]),
+    ].filter((userId) => userId !== actorId),
+    type: 'interview',
+    priority: 'normal',
+    relatedEntityType: 'interview',
+    relatedEntityId: payload.interviewId,
+    actionUrl: `/interviews/${payload.interviewId}/feedback`,
+    content: () => ({
+      title: `Feedback no longer expected: ${payload.requisitionTitle} (round ${payload.round})`,
+      message: payload.allSubmitted
+        ? `An interviewer of round ${payload.round} for "${payload.requisitionTitle}" was excused from giving feedback, and every other one has submitted: the scorecard is complete and ready to read.`
+        : `An interviewer of round ${payload.round} for "${payload.requisitionTitle}" was excused from giving feedback: it is no longer waited for.`,
+    }),
+  }),
   'proctoring.session_flagged': ({ payload }) => ({
     recipients: payload.reviewerIds,
     type: 'proctoring',
