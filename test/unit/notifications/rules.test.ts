@@ -20,6 +20,7 @@ describe('draftFor', () => {
     ['interview.cancelled', [people.interviewerA, people.interviewerB], 'interview', 'high'],
     ['interview.reminder_due', [people.interviewerA, people.interviewerB], 'interview', 'high'],
     ['feedback.submitted', [people.owner, people.manager], 'interview', 'normal'],
+    ['feedback.excused', [people.interviewerB, people.manager], 'interview', 'normal'],
     ['proctoring.session_flagged', [people.reviewer, people.owner], 'proctoring', 'high'],
     ['invitation.created', [people.owner, people.manager], 'assessment', 'low'],
     ['application.stage_changed', [people.owner, people.manager], 'application', 'normal'],
@@ -209,6 +210,29 @@ describe('draftFor feedback.submitted', () => {
     expect(draft.content(recipient).title).toBe('Scorecard complete: Staff Engineer (round 2)');
     expect(draft.content(recipient).message).toContain('scorecard is complete');
     expect(draft.priority).toBe('normal');
+  });
+});
+
+describe('draftFor feedback.excused', () => {
+  it('tells only the excused interviewer while others still owe feedback', () => {
+    // Arrange
+    const event = sample('feedback.excused');
+    const pending = { ...event, payload: { ...event.payload, allSubmitted: false } };
+
+    // Act
+    const draft = draftFor(pending);
+
+    // Assert
+    expect(draft.recipients).toEqual([people.interviewerB]);
+    expect(draft.actionUrl).toBe('/interviews/int_01JDEM00000000000000000001/feedback');
+    expect(draft.content(recipient).message).toContain('no longer waited for');
+  });
+
+  it("tells the scorecard's readers too, but not the recruiter who excused, once it completes", () => {
+    const draft = draftFor(sample('feedback.excused'));
+
+    expect(draft.recipients).toEqual([people.interviewerB, people.manager]);
+    expect(draft.content(recipient).message).toContain('the scorecard is complete');
   });
 });
 

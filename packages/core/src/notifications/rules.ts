@@ -159,16 +159,14 @@ const RULES: Rules = {
             message: `An interviewer submitted feedback on round ${payload.round} for "${payload.requisitionTitle}". The scorecard fills in as the others submit theirs.`,
           },
   }),
-  'feedback.excused': ({ payload, actorId }) => ({
+  'feedback.excused': ({ payload }) => ({
     // The excused interviewer, so it leaves their to-do; with the scorecard now complete, its readers too.
     recipients: [
-      ...new Set([
-        payload.interviewerId,
-        ...(payload.allSubmitted
-          ? [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])]
-          : []),
-      ]),
-    ].filter((userId) => userId !== actorId),
+      payload.interviewerId,
+      ...(payload.allSubmitted
+        ? [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])]
+        : []),
+    ],
     type: 'interview',
     priority: 'normal',
     relatedEntityType: 'interview',
