@@ -12,7 +12,8 @@ declare module 'vitest' {
 
 /** Starts the local cloud once for every integration and e2e test of the run. */
 export default async function setup(project: TestProject) {
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.LOCAL_CLOUD_LOG ? 'INFO' : 'SILENT';
+  // Errors always: a 500 in a run says only its correlation id, and its cause is in this log line.
+  process.env.POWERTOOLS_LOG_LEVEL = process.env.LOCAL_CLOUD_LOG ? 'INFO' : 'ERROR';
   // Every request would print its CloudWatch EMF line on the test terminal.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const cloud = await startLocalCloud({

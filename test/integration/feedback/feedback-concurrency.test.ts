@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { colleague, interviewWith, seeded, submission } from './panel.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
-const { saveFeedback } = await import('@assist-ten/core/feedback/feedback.service');
+const { excuseFeedback, saveFeedback } = await import('@assist-ten/core/feedback/feedback.service');
 const { InterviewFeedbackEntity } = await import('@assist-ten/core/feedback/feedback.entity');
 const { OutboxEventEntity } = await import('@assist-ten/core/events/outbox.entity');
 const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
@@ -14,8 +14,12 @@ const organizer = seeded('recruiter@demo.test');
 /** Where the outbox stands now: events recorded after this are the test's. */
 const mark = () => ({ eventId: newId('event'), day: new Date().toISOString().slice(0, 10) });
 
-/** The feedback.submitted events of one interview recorded since `since`. */
-const submittedEventsOf = async (interviewId: string, since: ReturnType<typeof mark>) => {
+/** The feedback.submitted (or, with `types`, other settling) events of one interview recorded since `since`. */
+const submittedEventsOf = async (
+  interviewId: string,
+  since: ReturnType<typeof mark>,
+  types: string[] = ['feedback.submitted'],
+) => {
   const days = [...new Set([since.day, new Date().toISOString().slice(0, 10)])];
   const events = [];
   for (const day of days) {
@@ -23,7 +27,7 @@ const submittedEventsOf = async (interviewId: string, since: ReturnType<typeof m
     events.push(...data);
   }
   return events
-    .filter((event) => event.type === 'feedback.submitted')
+    .filter((event) => types.includes(event.type))
     .map((event) => event.payload as { interviewId: string; interviewerId: string; allSubmitted: boolean })
     .filter((payload) => payload.interviewId === interviewId);
 };
@@ -101,6 +105,32 @@ describe('feedback under concurrency (DynamoDB Local)', () => {
       // Assert
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
       const events = await submittedEventsOf(interview.interviewId, since);
+      expect(events).toHaveLength(2);
+      expect(events.filter((event) => event.allSubmitted)).toHaveLength(1);
+    }
+  });
+
+  it('says allSubmitted on exactly one of a last submission and a last excuse that race each other', async () => {
+    for (let round = 0; round < 3; round++) {
+      // Arrange: the lead submitted; one submits while a recruiter excuses the other.
+      const [lead, submitter, excused] = [
+        colleague(organizer.tenantId),
+        colleague(organizer.tenantId),
+        colleague(organizer.tenantId),
+      ];
+      const interview = await interviewWith({ interviewers: [lead, submitter, excused], organizer });
+      await saveFeedback(lead, submission(interview.interviewId));
+      const since = mark();
+
+      // Act
+      const results = await Promise.allSettled([
+        saveFeedback(submitter, submission(interview.interviewId)),
+        excuseFeedback(organizer, interview.interviewId, { interviewerId: excused.userId }),
+      ]);
+
+      // Assert
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+      const events = await submittedEventsOf(interview.interviewId, since, ['feedback.submitted', 'feedback.excused']);
       expect(events).toHaveLength(2);
       expect(events.filter((event) => event.allSubmitted)).toHaveLength(1);
     }
