@@ -16,6 +16,7 @@ import { forgetDataKey } from '../shared/pii/data-keys.ts';
 import { hasAnyRole, type Principal, type StaffRole } from '../shared/principal.ts';
 import { remove, type TransactionWrite, transactWrite } from '../shared/transaction.ts';
 import { versionedPatch, versionedUpdate, writeVersioned } from '../shared/versioned-write.ts';
+import { eraseAnswersOf } from '../test-sessions/answer-erasure.ts';
 import { candidateKeyContext } from './candidate.crypto.ts';
 import { releaseCandidateEmail } from './candidate.email.ts';
 import { CandidateEntity, type CandidateItem } from './candidate.entity.ts';
@@ -322,7 +323,16 @@ export const completeErasure = async (
   // Interviews still ahead are called off, as the admin erasing: nobody meets a person who is gone.
   const interviews = await eraseInterviewsOf(actor, candidateId);
   const proctoring = await eraseProctoringOf(tenantId, candidateId, store);
-  const removedCounts = { ...documents, extractions, matches, ...applications, ...interviews, ...proctoring };
+  const answers = await eraseAnswersOf(actor, candidateId);
+  const removedCounts = {
+    ...documents,
+    extractions,
+    matches,
+    ...applications,
+    ...interviews,
+    ...proctoring,
+    ...answers,
+  };
   const erasedAt = await recordCompletion(actor, candidateId, erasure, removedCounts);
   return { candidateId, erasedAt, removed: removedCounts };
 };

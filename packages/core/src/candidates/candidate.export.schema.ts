@@ -43,6 +43,8 @@ export const ErasureReceipt = z.object({
     feedbackAnonymised: z.int(),
     /** Interviews still ahead, called off: their interviewers' time is free again. */
     interviewsCancelled: z.int(),
+    /** Test answers kept for the results' points, with the text and code they wrote (and what scoring said of it) removed. */
+    answersAnonymised: z.int(),
   }),
 });
 export type ErasureReceipt = z.output<typeof ErasureReceipt>;

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+
+// Loaded after the stack environment points the SDK at DynamoDB Local.
+const { eraseAnswersOf } = await import('@assist-ten/core/test-sessions/answer-erasure');
+const { AnswerEntity } = await import('@assist-ten/core/test-sessions/answer.entity');
+const { TestSessionEntity } = await import('@assist-ten/core/test-sessions/test-session.entity');
+const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
+const { newId } = await import('@assist-ten/core/shared/ids');
+const { aPrincipal } = await import('../../unit/support/factories.ts');
+
+const tenantId = newId('tenant');
+const admin = aPrincipal({ tenantId, roles: ['admin'] });
+
+/** A submitted session of `candidateId` with a written, a coded, an overridden and a chosen answer. */
+const answeredSession = async (candidateId: string) => {
+  const testSessionId = newId('testSession');
+  const assessmentId = newId('assessment');
+  const now = new Date().toISOString();
+  await TestSessionEntity.create({
+    tenantId,
+    testSessionId,
+    kind: 'assessment',
+    scopeId: assessmentId,
+    ownerId: candidateId,
+    assessmentId,
+    attempt: 1,
+    status: 'submitted',
+    questionIds: ['q1', 'q2', 'q3', 'q4'],
+    shuffleOptions: false,
+    startedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }).go();
+  const answer = (questionId: string, response: object, score?: object) =>
+    AnswerEntity.create({
+      tenantId,
+      testSessionId,
+      questionId,
+      response,
+      answeredAt: now,
+      ...(score ? { score } : {}),
+    }).go();
+  const machine = { earned: 3, possible: 5, method: 'model', confidence: 0.9, needsReview: false };
+  await answer(
+    'q1',
+    { type: 'long_text', text: 'I am Ada, I led the Lisbon team.' },
+    {
+      ...machine,
+      rationale: 'Mentions leading "the Lisbon team".',
+      feedback: 'Clear.',
+    },
+  );
+  await answer('q2', { type: 'coding', code: '// Ada Lovelace\nexport const f = () => 1;' });
+  await answer(
+    'q3',
+    { type: 'short_text', text: 'sharding' },
+    {
+      ...machine,
+      method: 'manual',
+      earned: 5,
+      override: {
+        by: admin.userId,
+        reason: 'Ada meant sharding',
+        machine: { earned: 3, method: 'model', confidence: 0.9 },
+      },
+    },
+  );
+  await answer('q4', { type: 'single_choice', optionId: 'b' }, { ...machine, method: 'exact', earned: 1, possible: 1 });
+  return testSessionId;
+};
+
+const answersOf = async (testSessionId: string) =>
+  Object.fromEntries(
+    (await AnswerEntity.query.bySession({ tenantId, testSessionId }).go({ consistent: true })).data.map((item) => [
+      item.questionId,
+      item,
+    ]),
+  );
+
+describe('eraseAnswersOf (DynamoDB Local)', () => {
+  it('empties what the person wrote and what scoring said of it, keeps choices and points, and a retry does nothing', async () => {
+    // Arrange
+    const candidateId = newId('candidate');
+    const testSessionId = await answeredSession(candidateId);
+    const otherSession = await answeredSession(newId('candidate'));
+
+    // Act
+    const erased = await eraseAnswersOf(admin, candidateId);
+    const again = await eraseAnswersOf(admin, candidateId);
+
+    // Assert
+    expect(erased).toEqual({ answersAnonymised: 3 });
+    expect(again).toEqual({ answersAnonymised: 0 });
+    const answers = await answersOf(testSessionId);
+    expect(answers.q1?.response).toEqual({ type: 'long_text', text: '' });
+    expect(answers.q1?.score).toEqual({ earned: 3, possible: 5, method: 'model', confidence: 0.9, needsReview: false });
+    expect(answers.q2?.response).toEqual({ type: 'coding', code: '' });
+    expect(answers.q3?.response).toEqual({ type: 'short_text', text: '' });
+    expect(answers.q3?.score).toMatchObject({ earned: 5, override: { by: admin.userId, reason: '' } });
+    expect(answers.q4?.response).toEqual({ type: 'single_choice', optionId: 'b' });
+    expect(JSON.stringify(answers)).not.toMatch(/Ada|Lisbon/);
+    expect(JSON.stringify(await answersOf(otherSession))).toContain('Ada');
+    const { data: trail } = await AuditLogEntity.query
+      .byEntity({ tenantId, entityType: 'test_session', entityId: testSessionId })
+      .go();
+    expect(trail.map((entry) => entry.action)).toEqual(['test_session.answers_anonymised']);
+    const changes = Object.fromEntries((trail[0]?.changes ?? []).map((change) => [change.field, change.after]));
+    expect(changes).toMatchObject({ candidateId, answersAnonymised: 3, questionIds: ['q1', 'q2', 'q3'] });
+    expect(JSON.stringify(trail)).not.toMatch(/Ada|Lisbon/);
+  });
+});
