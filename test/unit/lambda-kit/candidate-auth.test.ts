@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { newId } from '@assist-ten/core/shared/ids';
 import { issueAccessToken } from '@assist-ten/core/test-sessions/candidate-token';
 import { localTokenSigner } from '@assist-ten/core/test-sessions/local-token-signer';
+import { verifyCandidateToken } from '@assist-ten/lambda-kit/http/candidate-tokens';
 import { createHttpHandler } from '@assist-ten/lambda-kit/http/handler';
 import type { Operation } from '@assist-ten/lambda-kit/http/operation';
 import { bearerTokenOf } from '@assist-ten/lambda-kit/http/principal';
@@ -44,10 +45,8 @@ const staffOperation: Operation<typeof staffRoute> = async ({ principal }) => {
   return { body: { userId: principal.userId } };
 };
 
-const handler = createHttpHandler([candidateRoute, staffRoute], {
-  [candidateRoute.routeKey]: candidateOperation,
-  [staffRoute.routeKey]: staffOperation,
-});
+const operations = { [candidateRoute.routeKey]: candidateOperation, [staffRoute.routeKey]: staffOperation };
+const handler = createHttpHandler([candidateRoute, staffRoute], operations, { verifyCandidateToken });
 
 const identity = () => ({
   tenantId: 'tnt_01JDEM00000000000000000001',
@@ -174,6 +173,15 @@ describe('createHttpHandler on a candidate route', () => {
 
     // Assert
     expectRefused(outcome);
+  });
+});
+
+describe('createHttpHandler with a candidate route', () => {
+  it('refuses to be built without a token verifier, naming the route', () => {
+    expect(() => createHttpHandler([candidateRoute, staffRoute], operations)).toThrow(
+      'POST /api/v1/candidate/ping is a candidate route: pass verifyCandidateToken',
+    );
+    expect(() => createHttpHandler([staffRoute], { [staffRoute.routeKey]: staffOperation })).not.toThrow();
   });
 });
 

@@ -4,6 +4,7 @@ import { recordActiveUser } from '@assist-ten/core/platform/metric.service';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '@assist-ten/core/shared/errors';
 import type { IdempotencyKey, StoredResponse } from '@assist-ten/core/shared/idempotency';
 import { type CandidatePrincipal, hasAnyRole, type Principal } from '@assist-ten/core/shared/principal';
+import type { CandidateIdentity } from '@assist-ten/core/test-sessions/candidate-token';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
@@ -27,11 +28,8 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
  * building its entity at cold start costs every function milliseconds (see docs/benchmarks.md).
  */
 const idempotencyStore = () => import('@assist-ten/core/shared/idempotency');
-/**
- * Loaded on the first request of a candidate route: functions that serve staff only never
- * load the token code (jose, the signer, the KMS client) at cold start.
- */
-const candidateTokens = () => import('@assist-ten/core/test-sessions/candidate-token');
+/** Verifies a candidate access token; functions with candidate routes pass candidate-tokens.ts. */
+type VerifyCandidateToken = (token: string) => Promise<CandidateIdentity>;
 type Result = APIGatewayProxyStructuredResultV2;
 type KeyedRoute = RouteDefinition & { routeKey: string };
 type Caller = Principal | CandidatePrincipal;
@@ -48,11 +46,16 @@ const refusalReason = (error: UnauthorizedError): string | undefined => {
  * tokens without a public JWKS), so the token is verified here, before anything else.
  * Whether its family was revoked since is checked by the operation, with the session read.
  */
-const authoriseCandidate = async (event: Event): Promise<CandidatePrincipal> => {
+const authoriseCandidate = async (
+  event: Event,
+  verify: VerifyCandidateToken | undefined,
+): Promise<CandidatePrincipal> => {
   const token = bearerTokenOf(event.headers.authorization);
   try {
     if (!token) throw new UnauthorizedError('The candidate session token is missing, invalid or expired.');
-    const identity = await (await candidateTokens()).verifyAccessToken(token);
+    // createHttpHandler refuses a candidate route without a verifier, so this is never reached without one.
+    if (!verify) throw new Error(`${event.routeKey} has no candidate token verifier`);
+    const identity = await verify(token);
     return { ...identity, requestId: event.requestContext.requestId };
   } catch (error) {
     if (error instanceof UnauthorizedError) {
@@ -62,12 +65,16 @@ const authoriseCandidate = async (event: Event): Promise<CandidatePrincipal> => 
   }
 };
 
-const authorise = async (route: RouteDefinition, event: Event): Promise<Caller | undefined> => {
+const authorise = async (
+  route: RouteDefinition,
+  event: Event,
+  verifyCandidateToken: VerifyCandidateToken | undefined,
+): Promise<Caller | undefined> => {
   switch (route.auth.type) {
     case 'public':
       return undefined;
     case 'candidate':
-      return authoriseCandidate(event);
+      return authoriseCandidate(event, verifyCandidateToken);
     case 'staff': {
       // Claims API Gateway's JWT authorizer verified; a candidate token fails there, and its claims name no user anyway.
       const identity = identityFromClaims(event.requestContext.authorizer?.jwt?.claims);
@@ -151,9 +158,9 @@ const runRoute = async (
   route: KeyedRoute,
   operation: Operation<KeyedRoute>,
   event: Event,
-  sealer: ResponseSealer | undefined,
+  { sealer, verifyCandidateToken }: HandlerOptions,
 ): Promise<Result> => {
-  const principal = await authorise(route, event);
+  const principal = await authorise(route, event, verifyCandidateToken);
   const { raw, request } = parseRequest(route, event, principal);
   const idempotencyKey = route.idempotent ? parseIdempotencyKey(event.headers['idempotency-key']) : undefined;
   const claim: IdempotencyKey | undefined =
@@ -197,6 +204,16 @@ const runRoute = async (
   }
 };
 
+export interface HandlerOptions {
+  /** Seals the stored replays of idempotent routes that answer with personal data. */
+  sealer?: ResponseSealer;
+  /**
+   * Needed by a function with candidate routes, and passed by those only: the token code
+   * (jose, the signer, the KMS client) is then in their bundles alone.
+   */
+  verifyCandidateToken?: VerifyCandidateToken;
+}
+
 /**
  * The Lambda handler of one bounded context: dispatches on `routeKey` by map lookup,
  * wrapped in the one middleware stack every HTTP function shares.
@@ -204,10 +221,16 @@ const runRoute = async (
 export const createHttpHandler = <R extends KeyedRoute>(
   routes: readonly R[],
   operations: Operations<R>,
-  { sealer }: { sealer?: ResponseSealer } = {},
+  options: HandlerOptions = {},
 ) => {
-  const unsealable = routes.find((route) => route.personalData && route.idempotent && !sealer);
+  const unsealable = routes.find((route) => route.personalData && route.idempotent && !options.sealer);
   if (unsealable) throw new Error(`${unsealable.routeKey} keeps personal data for replays: pass a sealer`);
+  const unverifiable = routes.find((route) => route.auth.type === 'candidate' && !options.verifyCandidateToken);
+  if (unverifiable) {
+    throw new Error(
+      `${unverifiable.routeKey} is a candidate route: pass verifyCandidateToken (http/candidate-tokens.ts)`,
+    );
+  }
   const table = new Map<string, { route: KeyedRoute; operation: Operation<KeyedRoute> }>(
     routes.map((route) => [
       route.routeKey,
@@ -246,7 +269,7 @@ export const createHttpHandler = <R extends KeyedRoute>(
       .handler(async (event) => {
         const entry = table.get(event.routeKey);
         if (!entry) throw new NotFoundError(`No route ${event.routeKey}.`);
-        return runRoute(entry.route, entry.operation, event, sealer);
+        return runRoute(entry.route, entry.operation, event, options);
       })
   );
 };
