@@ -70,7 +70,9 @@ export const grantAccess = (
     const domain = emailDomainOf(config.emailFrom);
     fn.function.addToRolePolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail'],
+        // SESv2 SendEmail with Content.Raw (calendar invitations carry a text/calendar part) is
+        // authorised as ses:SendRawEmail; simple content as ses:SendEmail.
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain ?? '' }, Stack.of(scope))],
       }),
     );

@@ -80,6 +80,8 @@ describe('Consumers', () => {
     });
     expect(JSON.stringify(properties.Environment)).toContain('WEBSOCKET_CALLBACK_URL');
     expect(policies).toContain('ses:SendEmail');
+    // Calendar invitations go as raw MIME, which SES authorises as SendRawEmail.
+    expect(policies).toContain('ses:SendRawEmail');
     expect(policies).toContain(':identity/assist-ten.dev');
     expect(policies).toContain('execute-api:ManageConnections');
     expect(policies).not.toContain('sqs:SendMessage');
