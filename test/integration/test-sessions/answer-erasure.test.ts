@@ -6,13 +6,15 @@ const { AnswerEntity } = await import('@assist-ten/core/test-sessions/answer.ent
 const { TestSessionEntity } = await import('@assist-ten/core/test-sessions/test-session.entity');
 const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
 const { newId } = await import('@assist-ten/core/shared/ids');
+const { isFamilyRevoked, startFamily } = await import('@assist-ten/core/test-sessions/refresh-token.service');
+const { RefreshFamilyEntity } = await import('@assist-ten/core/test-sessions/refresh-token.entity');
 const { aPrincipal } = await import('../../unit/support/factories.ts');
 
 const tenantId = newId('tenant');
 const admin = aPrincipal({ tenantId, roles: ['admin'] });
 
-/** A submitted session of `candidateId` with a written, a coded, an overridden and a chosen answer. */
-const answeredSession = async (candidateId: string) => {
+/** A session of `candidateId` with a written, a coded, an overridden and a chosen answer. */
+const answeredSession = async (candidateId: string, open?: { familyId: string }) => {
   const testSessionId = newId('testSession');
   const assessmentId = newId('assessment');
   const now = new Date().toISOString();
@@ -24,7 +26,7 @@ const answeredSession = async (candidateId: string) => {
     ownerId: candidateId,
     assessmentId,
     attempt: 1,
-    status: 'submitted',
+    ...(open ? { status: 'in_progress', familyId: open.familyId } : { status: 'submitted' }),
     questionIds: ['q1', 'q2', 'q3', 'q4'],
     shuffleOptions: false,
     startedAt: now,
@@ -107,5 +109,33 @@ describe('eraseAnswersOf (DynamoDB Local)', () => {
     const changes = Object.fromEntries((trail[0]?.changes ?? []).map((change) => [change.field, change.after]));
     expect(changes).toMatchObject({ candidateId, answersAnonymised: 3, questionIds: ['q1', 'q2', 'q3'] });
     expect(JSON.stringify(trail)).not.toMatch(/Ada|Lisbon/);
+  });
+
+  it('stops the tokens of a session still open first, so no autosave writes the words back', async () => {
+    // Arrange
+    const candidateId = newId('candidate');
+    const testSessionId = newId('testSession');
+    const tokens = await startFamily(
+      { tenantId, testSessionId, assessmentId: newId('assessment'), candidateId },
+      { lifetimeSeconds: 3_600 },
+    );
+    await answeredSession(candidateId, { familyId: tokens.familyId });
+
+    // Act
+    const erased = await eraseAnswersOf(admin, candidateId);
+    const again = await eraseAnswersOf(admin, candidateId);
+
+    // Assert
+    expect(erased.answersAnonymised).toBe(3);
+    expect(again.answersAnonymised).toBe(0);
+    expect(await isFamilyRevoked(tenantId, tokens.familyId)).toBe(true);
+    const { data: head } = await RefreshFamilyEntity.get({ tenantId, familyId: tokens.familyId }).go({
+      consistent: true,
+    });
+    expect(head?.revokedReason).toBe('access_withdrawn');
+    const { data: trail } = await AuditLogEntity.query
+      .byEntity({ tenantId, entityType: 'refresh_family', entityId: tokens.familyId })
+      .go();
+    expect(trail.map((entry) => entry.action)).toEqual(['refresh_family.revoked']);
   });
 });

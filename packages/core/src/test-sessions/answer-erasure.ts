@@ -1,8 +1,10 @@
 import type { AnswerResponse } from '../assessments/question.content.ts';
 import { auditWrite } from '../platform/audit.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import type { Principal } from '../shared/principal.ts';
 import { transactWrite } from '../shared/transaction.ts';
 import { AnswerEntity, type AnswerItem } from './answer.entity.ts';
+import { revokeFamily } from './refresh-token.service.ts';
 import type { QuestionScore } from './scoring/score.schema.ts';
 import { TestSessionEntity } from './test-session.entity.ts';
 
@@ -48,17 +50,33 @@ export const holdsWords = (answer: Pick<AnswerItem, 'response' | 'score'>): bool
   hasWords(answer.score as QuestionScore | undefined);
 
 /**
+ * A session still open when its candidate is erased: its tokens stop working first, so no
+ * autosave writes their words back after the answers are emptied. It is submitted at its
+ * deadline by the sweep, like any session left open. Revoking twice changes nothing, and a
+ * family already gone is not honoured either.
+ */
+const withdrawAccess = async (actor: Principal, familyId: string): Promise<void> => {
+  try {
+    await revokeFamily(actor.tenantId, familyId, 'access_withdrawn', { actor });
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+};
+
+/**
  * Empties the answers of every session `candidateId` sat, then records per session which
  * questions' answers were emptied (ids and a count only: the audit trail outlives the
- * erasure). Idempotent: a retry after a crash empties what is left and audits only that.
+ * erasure). A session still open loses its tokens first. Idempotent: a retry after a crash
+ * empties what is left and audits only that.
  */
 export const eraseAnswersOf = async (actor: Principal, candidateId: string): Promise<AnswersErased> => {
   const { tenantId } = actor;
   const { data: sessions } = await TestSessionEntity.query
     .byOwner({ tenantId, ownerId: candidateId })
-    .go({ pages: 'all', attributes: ['testSessionId'] });
+    .go({ pages: 'all', attributes: ['testSessionId', 'status', 'familyId'] });
   let answersAnonymised = 0;
-  for (const { testSessionId } of sessions) {
+  for (const { testSessionId, status, familyId } of sessions) {
+    if (status === 'in_progress' && familyId) await withdrawAccess(actor, familyId);
     const { data: answers } = await AnswerEntity.query.bySession({ tenantId, testSessionId }).go({ pages: 'all' });
     const worded = answers.filter(holdsWords);
     if (worded.length === 0) continue;
