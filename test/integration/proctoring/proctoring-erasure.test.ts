@@ -1,5 +1,6 @@
 import { CreateBucketCommand, ListObjectVersionsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storeSession } from '../../support/fixtures/test-session-results.ts';
 
 const { eraseProctoringOf } = await import('@assist-ten/core/proctoring/proctoring-erasure');
 const { recordEvents } = await import('@assist-ten/core/proctoring/event-ingestion');
@@ -21,24 +22,9 @@ beforeAll(async () => {
 
 /** A finished session of `candidateId` with two events, an appeal and a snapshot image. */
 const sessionWithTraces = async (candidateId: string) => {
-  const testSessionId = newId('testSession');
   const assessmentId = newId('assessment');
   const now = new Date().toISOString();
-  await TestSessionEntity.create({
-    tenantId,
-    testSessionId,
-    kind: 'assessment',
-    scopeId: assessmentId,
-    ownerId: candidateId,
-    assessmentId,
-    attempt: 1,
-    status: 'submitted',
-    questionIds: [],
-    shuffleOptions: false,
-    startedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  }).go();
+  const testSessionId = await storeSession(tenantId, candidateId, { assessmentId, scopeId: assessmentId });
   const ref = { tenantId, testSessionId, assessmentId, candidateId };
   await recordEvents(
     ref,

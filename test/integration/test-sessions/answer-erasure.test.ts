@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { storeSession } from '../../support/fixtures/test-session-results.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
 const { eraseAnswersOf } = await import('@assist-ten/core/test-sessions/answer-erasure');
 const { AnswerEntity } = await import('@assist-ten/core/test-sessions/answer.entity');
-const { TestSessionEntity } = await import('@assist-ten/core/test-sessions/test-session.entity');
 const { AuditLogEntity } = await import('@assist-ten/core/platform/audit-log.entity');
 const { newId } = await import('@assist-ten/core/shared/ids');
 const { isFamilyRevoked, startFamily } = await import('@assist-ten/core/test-sessions/refresh-token.service');
@@ -15,24 +15,11 @@ const admin = aPrincipal({ tenantId, roles: ['admin'] });
 
 /** A session of `candidateId` with a written, a coded, an overridden and a chosen answer. */
 const answeredSession = async (candidateId: string, open?: { familyId: string }) => {
-  const testSessionId = newId('testSession');
-  const assessmentId = newId('assessment');
   const now = new Date().toISOString();
-  await TestSessionEntity.create({
-    tenantId,
-    testSessionId,
-    kind: 'assessment',
-    scopeId: assessmentId,
-    ownerId: candidateId,
-    assessmentId,
-    attempt: 1,
-    ...(open ? { status: 'in_progress', familyId: open.familyId } : { status: 'submitted' }),
+  const testSessionId = await storeSession(tenantId, candidateId, {
     questionIds: ['q1', 'q2', 'q3', 'q4'],
-    shuffleOptions: false,
-    startedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  }).go();
+    ...(open ? { status: 'in_progress', familyId: open.familyId } : {}),
+  });
   const answer = (questionId: string, response: object, score?: object) =>
     AnswerEntity.create({
       tenantId,

@@ -1,35 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { storeSession } from '../../support/fixtures/test-session-results.ts';
 
 // Loaded after the stack environment points the SDK at DynamoDB Local.
 const { TestSessionEntity } = await import('@assist-ten/core/test-sessions/test-session.entity');
 const { sweepDueSessions } = await import('@assist-ten/core/test-sessions/session-sweep');
-const { newId } = await import('@assist-ten/core/shared/ids');
 
 const TENANT = 'tnt_01JSWEEP000000000000000000';
 
 /** An open assessment session with the given deadline, in its due shard. */
-const openSession = async (deadline: string, dueShard = 's1') => {
-  const testSessionId = newId('testSession');
-  const now = new Date().toISOString();
-  await TestSessionEntity.create({
-    tenantId: TENANT,
-    testSessionId,
-    kind: 'assessment',
-    scopeId: 'asmt_01JSWEEP000000000000000000',
-    ownerId: 'cand_01JSWEEP000000000000000000',
+const openSession = (deadline: string, dueShard = 's1') =>
+  storeSession(TENANT, 'cand_01JSWEEP000000000000000000', {
     assessmentId: 'asmt_01JSWEEP000000000000000000',
-    attempt: 1,
+    scopeId: 'asmt_01JSWEEP000000000000000000',
     status: 'in_progress',
-    questionIds: [],
-    shuffleOptions: false,
-    startedAt: now,
     deadline,
     dueShard,
-    createdAt: now,
-    updatedAt: now,
-  }).go();
-  return testSessionId;
-};
+  });
 
 const statusOf = async (testSessionId: string) =>
   (await TestSessionEntity.get({ tenantId: TENANT, testSessionId }).go({ consistent: true })).data;

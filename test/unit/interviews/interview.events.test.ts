@@ -2,40 +2,34 @@ import { EVENT_PAYLOADS } from '@assist-ten/core/events/catalogue';
 import type { InterviewItem } from '@assist-ten/core/interviews/interview.entity';
 import { calendarPayloadOf } from '@assist-ten/core/interviews/interview.events';
 import { describe, expect, it } from 'vitest';
+import { anInterview as storedInterview } from './an-interview.ts';
 
 const ULID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 
-const anInterview = (overrides: Partial<InterviewItem> = {}): InterviewItem => ({
-  tenantId: `tnt_${ULID}`,
-  interviewId: `int_${ULID}`,
-  candidateId: `cand_${ULID}`,
-  applicationId: `app_${ULID}`,
-  requisitionId: `req_${ULID}`,
-  requisitionTitle: 'Staff Engineer',
-  interviewType: 'technical',
-  interviewMode: 'video',
-  status: 'scheduled',
-  scheduledAt: '2030-03-04T09:00:00.000Z',
-  durationMinutes: 60,
-  endsAt: '2030-03-04T10:00:00.000Z',
-  timeZone: 'Europe/Lisbon',
-  candidateTimeZone: 'America/New_York',
-  interviewerId: 'usr_01JABCDEFGHJKMNPQRSTVWXY01',
-  additionalInterviewers: ['usr_01JABCDEFGHJKMNPQRSTVWXY02'],
-  meetingLink: 'https://meet.example.test/abc',
-  preparationNotes: 'Ask about the outage they mentioned.',
-  questionGuide: { questions: ['Why did it fail?'] },
-  round: 2,
-  sequence: 3,
-  reminderShard: 'r1',
-  remindAt: '2030-03-04T08:00:00.000Z',
-  createdAt: '2030-03-01T00:00:00.000Z',
-  updatedAt: '2030-03-01T00:00:00.000Z',
-  createdBy: 'usr_01JABCDEFGHJKMNPQRSTVWXY09',
-  updatedBy: 'usr_01JABCDEFGHJKMNPQRSTVWXY09',
-  version: 4,
-  ...overrides,
-});
+/** The shared stored interview, with catalogue-valid ids and every field the payloads read. */
+const anInterview = (overrides: Partial<InterviewItem> = {}): InterviewItem =>
+  storedInterview({
+    tenantId: `tnt_${ULID}`,
+    interviewId: `int_${ULID}`,
+    candidateId: `cand_${ULID}`,
+    applicationId: `app_${ULID}`,
+    requisitionId: `req_${ULID}`,
+    timeZone: 'Europe/Lisbon',
+    candidateTimeZone: 'America/New_York',
+    interviewerId: 'usr_01JABCDEFGHJKMNPQRSTVWXY01',
+    additionalInterviewers: ['usr_01JABCDEFGHJKMNPQRSTVWXY02'],
+    meetingLink: 'https://meet.example.test/abc',
+    preparationNotes: 'Ask about the outage they mentioned.',
+    questionGuide: { questions: ['Why did it fail?'] },
+    round: 2,
+    sequence: 3,
+    reminderShard: 'r1',
+    remindAt: '2030-03-04T08:00:00.000Z',
+    createdBy: 'usr_01JABCDEFGHJKMNPQRSTVWXY09',
+    updatedBy: 'usr_01JABCDEFGHJKMNPQRSTVWXY09',
+    version: 4,
+    ...overrides,
+  });
 
 describe('calendarPayloadOf', () => {
   it('is a payload every interview calendar event accepts', () => {
