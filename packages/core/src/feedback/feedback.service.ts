@@ -157,7 +157,7 @@ export const excuseFeedback = async (
   { interviewerId }: ExcuseFeedback,
 ): Promise<InterviewFeedback> => {
   assertFeedbackManager(actor);
-  await withRaceRetries(interviewId, async () => {
+  return withRaceRetries(interviewId, async () => {
     const [interview, feedback] = await Promise.all([
       readInterview(actor.tenantId, interviewId),
       feedbackOfInterview(actor.tenantId, interviewId),
@@ -189,23 +189,33 @@ export const excuseFeedback = async (
       ],
       { attempts: CONFLICT_ATTEMPTS },
     );
+    // As written: the interview is unchanged (its guard held), and the excused item replaces theirs.
+    return feedbackView(actor, interview, [...feedback.filter((other) => other !== own), item]);
   });
-  return getInterviewFeedback(actor, interviewId);
 };
 
-/** The feedback of one interview, as much of it as the caller may see (feedback.visibility.ts). */
+/** What the caller may see of an interview's feedback as read (feedback.visibility.ts); none of theirs is a 404. */
+const feedbackView = (
+  actor: Principal,
+  interview: InterviewItem,
+  feedback: readonly FeedbackItem[],
+): InterviewFeedback => {
+  const visible = visibleFeedback(actor, interview, feedback);
+  if (!visible) throw interviewNotFound(interview.interviewId);
+  return {
+    interviewId: interview.interviewId,
+    interviewStatus: interview.status,
+    ...visible,
+    feedback: visible.feedback.map(toFeedback),
+  };
+};
+
+/** The feedback of one interview, as much of it as the caller may see. */
 export const getInterviewFeedback = async (actor: Principal, interviewId: string): Promise<InterviewFeedback> => {
   assertFeedbackRole(actor);
   const [interview, feedback] = await Promise.all([
     readInterview(actor.tenantId, interviewId),
     feedbackOfInterview(actor.tenantId, interviewId),
   ]);
-  const visible = visibleFeedback(actor, interview, feedback);
-  if (!visible) throw interviewNotFound(interviewId);
-  return {
-    interviewId,
-    interviewStatus: interview.status,
-    ...visible,
-    feedback: visible.feedback.map(toFeedback),
-  };
+  return feedbackView(actor, interview, feedback);
 };

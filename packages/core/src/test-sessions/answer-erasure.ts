@@ -44,10 +44,22 @@ const hasWords = (score: QuestionScore | undefined): boolean =>
   score !== undefined &&
   (score.rationale !== undefined || score.feedback !== undefined || Boolean(score.override?.reason));
 
+/** What the person wrote in their own words, if the answer is of a kind that has any. */
+const writtenIn = (response: AnswerResponse): string => {
+  switch (response.type) {
+    case 'short_text':
+    case 'long_text':
+      return response.text;
+    case 'coding':
+      return response.code;
+    default:
+      return '';
+  }
+};
+
 /** Whether the answer still holds words of, or about, the person: a retry finds none left. */
 export const holdsWords = (answer: Pick<AnswerItem, 'response' | 'score'>): boolean =>
-  JSON.stringify(emptiedResponse(answer.response as AnswerResponse)) !== JSON.stringify(answer.response) ||
-  hasWords(answer.score as QuestionScore | undefined);
+  writtenIn(answer.response as AnswerResponse) !== '' || hasWords(answer.score as QuestionScore | undefined);
 
 /**
  * A session still open when its candidate is erased: its tokens stop working first, so no
