@@ -50,6 +50,12 @@ const when = (iso: string, recipient: Recipient): string => {
   }
 };
 
+/** Who hears of a hiring step: its owner, and the requisition's hiring manager when it has one. */
+const withManager = (ownerId: string, hiringManagerId: string | undefined): string[] => [
+  ownerId,
+  ...(hiringManagerId ? [hiringManagerId] : []),
+];
+
 const listOf = (items: readonly string[]): string => items.join(', ');
 
 /** "Technical interview (round 2) on Tue, 1 Dec 2026, 14:30 GMT, 1 hour": never the candidate's name. */
@@ -75,7 +81,7 @@ type Rules = { [T in NotificationEventType]: (event: DomainEventOf<T>) => Notifi
  */
 const RULES: Rules = {
   'requisition.published': ({ payload }) => ({
-    recipients: [payload.createdBy, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    recipients: withManager(payload.createdBy, payload.hiringManagerId),
     type: 'application',
     priority: 'normal',
     relatedEntityType: 'requisition',
@@ -131,7 +137,7 @@ const RULES: Rules = {
     }),
   }),
   'feedback.submitted': ({ payload }) => ({
-    recipients: [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])].filter(
+    recipients: withManager(payload.organizerId, payload.hiringManagerId).filter(
       // The interviewer who submitted it knows; they may also be the organiser or the manager.
       (userId) => userId !== payload.interviewerId,
     ),
@@ -163,9 +169,7 @@ const RULES: Rules = {
     // The excused interviewer, so it leaves their to-do; with the scorecard now complete, its readers too.
     recipients: [
       payload.interviewerId,
-      ...(payload.allSubmitted
-        ? [payload.organizerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])]
-        : []),
+      ...(payload.allSubmitted ? withManager(payload.organizerId, payload.hiringManagerId) : []),
     ],
     type: 'interview',
     priority: 'normal',
@@ -204,7 +208,7 @@ const RULES: Rules = {
     }),
   }),
   'invitation.created': ({ payload }) => ({
-    recipients: [payload.assessmentOwnerId, ...(payload.hiringManagerId ? [payload.hiringManagerId] : [])],
+    recipients: withManager(payload.assessmentOwnerId, payload.hiringManagerId),
     type: 'assessment',
     priority: 'low',
     relatedEntityType: 'assessment',
